@@ -1,0 +1,105 @@
+package io.aistats.autoconfigure.stream;
+
+import io.aistats.autoconfigure.AiStatsVideoAutoConfiguration;
+import io.aistats.autoconfigure.webhook.AiStatsWebhookAutoConfiguration;
+import io.aistats.video.ReactiveVideoClient;
+import io.aistats.video.VideoJobCreationListener;
+import io.aistats.video.model.WebSocketUrlOptions;
+import io.aistats.video.stream.JobStreamSettings;
+import io.aistats.video.stream.VideoJobWatcher;
+import io.aistats.video.webhook.VideoJobEventDispatcher;
+import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Duration;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of the lifecycle stream and the {@link VideoJobWatcher}, bound
+ * from {@code ai-stats.video.*}: the {@link JobStreamSettings} the video client streams with, the watcher (whenever
+ * a video client and the event dispatcher exist) and, with {@code ai-stats.video.watch=auto}, the listener that
+ * watches every job the client creates. Every bean backs off when the application defines its own.
+ */
+@AutoConfiguration(after = { AiStatsVideoAutoConfiguration.class, AiStatsWebhookAutoConfiguration.class })
+@ConditionalOnBooleanProperty(name = "ai-stats.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(AiStatsVideoStreamProperties.class)
+public final class AiStatsVideoStreamAutoConfiguration {
+
+    private static final String PREFIX = "ai-stats.video.";
+
+    AiStatsVideoStreamAutoConfiguration() {
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JobStreamSettings aiStatsJobStreamSettings(AiStatsVideoStreamProperties properties) {
+        AiStatsVideoStreamProperties.Stream stream = properties.getStream();
+        positive(stream.getKeepAlive(), "stream.keep-alive");
+        positive(stream.getIdleTimeout(), "stream.idle-timeout");
+        if (stream.getIdleTimeout().compareTo(stream.getKeepAlive()) <= 0) {
+            throw new InvalidConfigurationPropertyValueException(PREFIX + "stream.idle-timeout",
+                    stream.getIdleTimeout(), "must be longer than ai-stats.video.stream.keep-alive ("
+                            + stream.getKeepAlive() + ")");
+        }
+        positive(stream.getReconnectInitialBackoff(), "stream.reconnect-initial-backoff");
+        positive(stream.getReconnectMaxBackoff(), "stream.reconnect-max-backoff");
+        if (stream.getReconnectMaxBackoff().compareTo(stream.getReconnectInitialBackoff()) < 0) {
+            throw new InvalidConfigurationPropertyValueException(PREFIX + "stream.reconnect-max-backoff",
+                    stream.getReconnectMaxBackoff(), "must not be shorter than "
+                            + "ai-stats.video.stream.reconnect-initial-backoff (" + stream.getReconnectInitialBackoff()
+                            + ")");
+        }
+        if (stream.getPollInterval() != null) {
+            positive(stream.getPollInterval(), "stream.poll-interval");
+        }
+        return JobStreamSettings.builder()
+            .keepAliveInterval(stream.getKeepAlive())
+            .idleTimeout(stream.getIdleTimeout())
+            .reconnectInitialBackoff(stream.getReconnectInitialBackoff())
+            .reconnectMaxBackoff(stream.getReconnectMaxBackoff())
+            .pollInterval(stream.getPollInterval())
+            .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean({ ReactiveVideoClient.class, VideoJobEventDispatcher.class })
+    VideoJobWatcher aiStatsVideoJobWatcher(ReactiveVideoClient client, VideoJobEventDispatcher dispatcher,
+            AiStatsVideoStreamProperties properties) {
+        if (properties.getMaxConcurrentWatches() < 1) {
+            throw new InvalidConfigurationPropertyValueException(PREFIX + "max-concurrent-watches",
+                    properties.getMaxConcurrentWatches(), "must be at least 1");
+        }
+        positive(properties.getWatchTimeout(), "watch-timeout");
+        Duration interval = properties.getStream().getInterval();
+        if (interval != null) {
+            positive(interval, "stream.interval");
+        }
+        WebSocketUrlOptions options = (interval != null) ? WebSocketUrlOptions.interval(interval)
+                : WebSocketUrlOptions.defaults();
+        return new VideoJobWatcher(client, dispatcher, properties.getMaxConcurrentWatches(),
+                properties.getWatchTimeout(), options, Schedulers.boundedElastic());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ai-stats.video.watch", havingValue = "auto")
+    VideoJobCreationListener aiStatsAutoWatchCreationListener(ObjectProvider<VideoJobWatcher> watcher) {
+        return new AutoWatchCreationListener(watcher);
+    }
+
+    private static void positive(@Nullable Duration value, String property) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new InvalidConfigurationPropertyValueException(PREFIX + property, value, "must be positive");
+        }
+    }
+}

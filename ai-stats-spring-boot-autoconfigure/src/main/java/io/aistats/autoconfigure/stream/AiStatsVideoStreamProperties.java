@@ -1,0 +1,217 @@
+package io.aistats.autoconfigure.stream;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * Configuration properties of the lifecycle stream and the job watcher, bound from {@code ai-stats.video.*}.
+ */
+@ConfigurationProperties("ai-stats.video")
+public class AiStatsVideoStreamProperties {
+
+    /**
+     * Which jobs the watcher follows on its own: "off" follows only jobs passed to VideoJobWatcher#watch, "auto" also
+     * every job created through the auto-configured client.
+     */
+    private WatchMode watch = WatchMode.OFF;
+
+    /**
+     * Maximum number of jobs watched at the same time. Further watches queue until a watch ends.
+     */
+    private int maxConcurrentWatches = 100;
+
+    /**
+     * Maximum time a job is watched. A job still running then is left alone.
+     */
+    private Duration watchTimeout = Duration.ofMinutes(30);
+
+    private final Stream stream = new Stream();
+
+    /**
+     * @return which jobs are watched on their own
+     */
+    public WatchMode getWatch() {
+        return this.watch;
+    }
+
+    /**
+     * @param watch which jobs are watched on their own
+     */
+    public void setWatch(WatchMode watch) {
+        this.watch = watch;
+    }
+
+    /**
+     * @return the number of jobs watched at the same time at most
+     */
+    public int getMaxConcurrentWatches() {
+        return this.maxConcurrentWatches;
+    }
+
+    /**
+     * @param maxConcurrentWatches the number of jobs watched at the same time at most; at least 1
+     */
+    public void setMaxConcurrentWatches(int maxConcurrentWatches) {
+        this.maxConcurrentWatches = maxConcurrentWatches;
+    }
+
+    /**
+     * @return how long a job is watched at most
+     */
+    public Duration getWatchTimeout() {
+        return this.watchTimeout;
+    }
+
+    /**
+     * @param watchTimeout how long a job is watched at most; positive
+     */
+    public void setWatchTimeout(Duration watchTimeout) {
+        this.watchTimeout = watchTimeout;
+    }
+
+    /**
+     * @return the lifecycle stream settings
+     */
+    public Stream getStream() {
+        return this.stream;
+    }
+
+    /**
+     * Which jobs the watcher follows on its own.
+     */
+    public enum WatchMode {
+
+        /** Only jobs passed to the watcher explicitly. */
+        OFF,
+
+        /** Also every job created through the auto-configured client. */
+        AUTO
+    }
+
+    /**
+     * The gateway's WebSocket lifecycle stream, and the polling used while it is unavailable.
+     */
+    public static class Stream {
+
+        /**
+         * Interval at which the gateway re-checks a job for changes ("interval_ms"; it clamps to 1 s to 10 s).
+         * Unset uses the gateway's default of 2.5 s.
+         */
+        private @Nullable Duration interval;
+
+        /**
+         * Interval between the "ping" frames that keep a stream open through intermediaries.
+         */
+        private Duration keepAlive = Duration.ofSeconds(30);
+
+        /**
+         * Time a stream may stay silent (not even answering a ping) before it is taken for dead and replaced. Must
+         * exceed the keep-alive interval.
+         */
+        private Duration idleTimeout = Duration.ofSeconds(75);
+
+        /**
+         * Fixed interval between polls while the stream is unavailable, for tests and development. Unset follows
+         * the gateway's "poll_after_seconds" (20 s).
+         */
+        private @Nullable Duration pollInterval;
+
+        /**
+         * Wait before the first reconnection of a stream that could not be opened or dropped; doubles with each
+         * failed attempt.
+         */
+        private Duration reconnectInitialBackoff = Duration.ofSeconds(1);
+
+        /**
+         * Longest wait between reconnection attempts.
+         */
+        private Duration reconnectMaxBackoff = Duration.ofSeconds(30);
+
+        /**
+         * @return the requested re-check interval, or {@code null} for the gateway's default
+         */
+        public @Nullable Duration getInterval() {
+            return this.interval;
+        }
+
+        /**
+         * @param interval the requested re-check interval, or {@code null} for the gateway's default
+         */
+        public void setInterval(@Nullable Duration interval) {
+            this.interval = interval;
+        }
+
+        /**
+         * @return the keep-alive interval
+         */
+        public Duration getKeepAlive() {
+            return this.keepAlive;
+        }
+
+        /**
+         * @param keepAlive the keep-alive interval
+         */
+        public void setKeepAlive(Duration keepAlive) {
+            this.keepAlive = keepAlive;
+        }
+
+        /**
+         * @return how long a stream may stay silent
+         */
+        public Duration getIdleTimeout() {
+            return this.idleTimeout;
+        }
+
+        /**
+         * @param idleTimeout how long a stream may stay silent
+         */
+        public void setIdleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+        }
+
+        /**
+         * @return the fixed poll interval, or {@code null} to follow {@code poll_after_seconds}
+         */
+        public @Nullable Duration getPollInterval() {
+            return this.pollInterval;
+        }
+
+        /**
+         * @param pollInterval the fixed poll interval, or {@code null} to follow {@code poll_after_seconds}
+         */
+        public void setPollInterval(@Nullable Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+
+        /**
+         * @return the first reconnection wait
+         */
+        public Duration getReconnectInitialBackoff() {
+            return this.reconnectInitialBackoff;
+        }
+
+        /**
+         * @param reconnectInitialBackoff the first reconnection wait
+         */
+        public void setReconnectInitialBackoff(Duration reconnectInitialBackoff) {
+            this.reconnectInitialBackoff = reconnectInitialBackoff;
+        }
+
+        /**
+         * @return the longest reconnection wait
+         */
+        public Duration getReconnectMaxBackoff() {
+            return this.reconnectMaxBackoff;
+        }
+
+        /**
+         * @param reconnectMaxBackoff the longest reconnection wait
+         */
+        public void setReconnectMaxBackoff(Duration reconnectMaxBackoff) {
+            this.reconnectMaxBackoff = reconnectMaxBackoff;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.aistats.autoconfigure.webhook;
+
+import io.aistats.video.webhook.InMemoryProcessedEventStore;
+import io.aistats.video.webhook.ProcessedEventStore;
+import io.aistats.video.webhook.VideoJobEventDispatcher;
+import io.aistats.video.webhook.WebhookDeliveryParser;
+import io.aistats.video.webhook.WebhookProcessor;
+import io.aistats.video.webhook.WebhookVerifier;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
+import java.time.Clock;
+import java.util.concurrent.Executor;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of the machinery that turns job updates into
+ * {@code VideoJobEvent}s: the {@link ProcessedEventStore} and the {@link VideoJobEventDispatcher} (shared by every
+ * path that observes jobs), and, once a webhook signing secret is set ({@code ai-stats.webhook.secret} or
+ * {@code ai-stats.webhook.secrets}), the {@link WebhookVerifier}, {@link WebhookDeliveryParser} and
+ * {@link WebhookProcessor} behind the webhook endpoints. Every bean backs off when the application defines its own.
+ */
+@AutoConfiguration(after = TaskExecutionAutoConfiguration.class)
+@EnableConfigurationProperties(AiStatsWebhookProperties.class)
+public final class AiStatsWebhookAutoConfiguration {
+
+    AiStatsWebhookAutoConfiguration() {
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ProcessedEventStore.class)
+    InMemoryProcessedEventStore aiStatsProcessedEventStore(AiStatsWebhookProperties properties) {
+        AiStatsWebhookProperties.Dedupe dedupe = properties.getDedupe();
+        return new InMemoryProcessedEventStore(dedupe.getCapacity(), dedupe.getTtl(), Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    VideoJobEventDispatcher aiStatsVideoJobEventDispatcher(ApplicationEventPublisher publisher,
+            ProcessedEventStore processedEventStore) {
+        return new VideoJobEventDispatcher(publisher, processedEventStore);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(OnWebhookSecretCondition.class)
+    static class WebhookReceiverConfiguration {
+
+        private static final Log logger = LogFactory.getLog(WebhookReceiverConfiguration.class);
+
+        @Bean
+        @ConditionalOnMissingBean
+        WebhookVerifier aiStatsWebhookVerifier(AiStatsWebhookProperties properties) {
+            return new WebhookVerifier(properties.resolveSecrets(), properties.getTolerance(), Clock.systemUTC());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        WebhookDeliveryParser aiStatsWebhookDeliveryParser() {
+            return new WebhookDeliveryParser();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        WebhookProcessor aiStatsWebhookProcessor(WebhookVerifier verifier, WebhookDeliveryParser parser,
+                VideoJobEventDispatcher dispatcher, AiStatsWebhookProperties properties, BeanFactory beanFactory,
+                ObjectProvider<Executor> executors) {
+            Executor asyncExecutor = properties.isAsync() ? asyncExecutor(beanFactory, executors) : null;
+            return new WebhookProcessor(verifier, parser, dispatcher, properties.getMaxPayloadSize(), asyncExecutor);
+        }
+
+        /**
+         * The application's task executor: Boot's {@code applicationTaskExecutor}, else the only executor bean,
+         * else a thread per event.
+         */
+        private static Executor asyncExecutor(BeanFactory beanFactory, ObjectProvider<Executor> executors) {
+            String name = TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME;
+            if (beanFactory.containsBean(name) && beanFactory.isTypeMatch(name, Executor.class)) {
+                return beanFactory.getBean(name, Executor.class);
+            }
+            @Nullable Executor unique = executors.getIfUnique();
+            if (unique != null) {
+                return unique;
+            }
+            logger.info("No application task executor found; asynchronous webhook events get a thread each");
+            return new SimpleAsyncTaskExecutor("ai-stats-webhook-");
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package io.aistats.autoconfigure.webhook;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Configuration properties of the webhook receiver, bound from {@code ai-stats.webhook.*}. The receiver is active
+ * once {@code ai-stats.webhook.secret} or {@code ai-stats.webhook.secrets} is set.
+ * <p>
+ * {@link #toString()} never shows the secrets.
+ */
+@ConfigurationProperties("ai-stats.webhook")
+public class AiStatsWebhookProperties {
+
+    /**
+     * Path of the endpoint that receives the gateway's webhook deliveries (POST).
+     */
+    private String path = "/ai-stats/webhooks";
+
+    /**
+     * Signing secret ("whsec_...") of the gateway's webhook endpoint, as returned when the endpoint was created or
+     * its secret rotated. Used as it is, prefix included.
+     */
+    private @Nullable String secret;
+
+    /**
+     * Further signing secrets accepted besides "secret", for example the old and the new secret while a rotation is
+     * rolled out.
+     */
+    private List<String> secrets = new ArrayList<>();
+
+    /**
+     * Maximum distance between a delivery's signing timestamp and the local clock, in either direction. Older (or
+     * future) deliveries are rejected as possible replays.
+     */
+    private Duration tolerance = Duration.ofMinutes(5);
+
+    /**
+     * Maximum size of a delivery body. Larger deliveries are answered with 413 without being read further.
+     */
+    private DataSize maxPayloadSize = DataSize.ofMegabytes(1);
+
+    /**
+     * Whether to publish events on the application's task executor and answer the gateway at once. Keeps slow
+     * listeners clear of the gateway's 30 s timeout, but a listener failure can then no longer cause a redelivery.
+     */
+    private boolean async;
+
+    private final Dedupe dedupe = new Dedupe();
+
+    private final Security security = new Security();
+
+    /**
+     * @return the endpoint path
+     */
+    public String getPath() {
+        return this.path;
+    }
+
+    /**
+     * @param path the endpoint path
+     */
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    /**
+     * @return the signing secret
+     */
+    public @Nullable String getSecret() {
+        return this.secret;
+    }
+
+    /**
+     * @param secret the signing secret
+     */
+    public void setSecret(@Nullable String secret) {
+        this.secret = secret;
+    }
+
+    /**
+     * @return further accepted signing secrets
+     */
+    public List<String> getSecrets() {
+        return this.secrets;
+    }
+
+    /**
+     * @param secrets further accepted signing secrets
+     */
+    public void setSecrets(List<String> secrets) {
+        this.secrets = secrets;
+    }
+
+    /**
+     * @return the timestamp tolerance
+     */
+    public Duration getTolerance() {
+        return this.tolerance;
+    }
+
+    /**
+     * @param tolerance the timestamp tolerance; positive
+     */
+    public void setTolerance(Duration tolerance) {
+        this.tolerance = tolerance;
+    }
+
+    /**
+     * @return the maximum body size
+     */
+    public DataSize getMaxPayloadSize() {
+        return this.maxPayloadSize;
+    }
+
+    /**
+     * @param maxPayloadSize the maximum body size; positive
+     */
+    public void setMaxPayloadSize(DataSize maxPayloadSize) {
+        this.maxPayloadSize = maxPayloadSize;
+    }
+
+    /**
+     * @return whether listeners run on the task executor after the answer
+     */
+    public boolean isAsync() {
+        return this.async;
+    }
+
+    /**
+     * @param async whether listeners run on the task executor after the answer
+     */
+    public void setAsync(boolean async) {
+        this.async = async;
+    }
+
+    /**
+     * @return the de-duplication settings
+     */
+    public Dedupe getDedupe() {
+        return this.dedupe;
+    }
+
+    /**
+     * @return the Spring Security settings
+     */
+    public Security getSecurity() {
+        return this.security;
+    }
+
+    /**
+     * Every configured secret with text: {@code secret} first, then {@code secrets}, without repetitions.
+     * @return the secrets, possibly empty
+     */
+    List<String> resolveSecrets() {
+        Set<String> all = new LinkedHashSet<>();
+        if (StringUtils.hasText(this.secret)) {
+            all.add(this.secret.trim());
+        }
+        for (String candidate : this.secrets) {
+            if (StringUtils.hasText(candidate)) {
+                all.add(candidate.trim());
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    @Override
+    public String toString() {
+        return "AiStatsWebhookProperties[path=" + this.path + ", secrets=" + resolveSecrets().size() + " configured"
+                + ", tolerance=" + this.tolerance + ", maxPayloadSize=" + this.maxPayloadSize + ", async=" + this.async
+                + "]";
+    }
+
+    /**
+     * De-duplication of deliveries by event id.
+     */
+    public static class Dedupe {
+
+        /**
+         * Maximum number of handled event ids remembered; the oldest are forgotten first.
+         */
+        private int capacity = 10_000;
+
+        /**
+         * How long a handled event id is remembered. Should exceed the gateway's retry window (about 22 minutes).
+         */
+        private Duration ttl = Duration.ofHours(24);
+
+        /**
+         * @return the number of ids remembered at most
+         */
+        public int getCapacity() {
+            return this.capacity;
+        }
+
+        /**
+         * @param capacity the number of ids remembered at most; positive
+         */
+        public void setCapacity(int capacity) {
+            this.capacity = capacity;
+        }
+
+        /**
+         * @return how long an id is remembered
+         */
+        public Duration getTtl() {
+            return this.ttl;
+        }
+
+        /**
+         * @param ttl how long an id is remembered; positive
+         */
+        public void setTtl(Duration ttl) {
+            this.ttl = ttl;
+        }
+    }
+
+    /**
+     * Integration with Spring Security.
+     */
+    public static class Security {
+
+        /**
+         * Whether to register a security filter chain, ordered before the application's, that lets deliveries to
+         * the webhook path through Spring Security: all requests to the path are permitted and CSRF protection is
+         * off for it, because the signature authenticates them. Other paths keep the application's security.
+         */
+        private boolean permitAll = true;
+
+        /**
+         * @return whether the webhook path is opened in Spring Security
+         */
+        public boolean isPermitAll() {
+            return this.permitAll;
+        }
+
+        /**
+         * @param permitAll whether the webhook path is opened in Spring Security
+         */
+        public void setPermitAll(boolean permitAll) {
+            this.permitAll = permitAll;
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package io.aistats.video;
+
+import io.aistats.video.error.AiStatsDecodingException;
+import io.aistats.video.error.VideoRequestValidationException;
+import io.aistats.video.http.GatewayCall;
+import io.aistats.video.http.GatewayTransport;
+import io.aistats.video.http.GatewayUris;
+import io.aistats.video.http.StreamedResponse;
+import io.aistats.video.model.DownloadUrlOptions;
+import io.aistats.video.model.ListOrder;
+import io.aistats.video.model.SignedDownloadUrl;
+import io.aistats.video.model.VideoDeleted;
+import io.aistats.video.model.VideoGenerationRequest;
+import io.aistats.video.model.VideoJob;
+import io.aistats.video.model.VideoListParams;
+import io.aistats.video.model.VideoModelList;
+import io.aistats.video.model.VideoPage;
+import io.aistats.video.model.WebSocketUrlOptions;
+import io.aistats.video.stream.JobStreamClient;
+import io.aistats.video.stream.JobStreamSettings;
+import io.aistats.video.stream.VideoJobUpdate;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The implementation of {@link ReactiveVideoClient} over the WebClient transport. Create it with
+ * {@link ReactiveVideoClient#create(WebClient.Builder, VideoClientSettings)}.
+ * <p>
+ * {@link #generateVideo} is sent exactly once: it is not retried on any failure, not even a refused connection,
+ * because the gateway has no idempotency key and a repeated create could start and bill a second job. Cancel is
+ * not retried either. Reads, deletes and download links are retried on transient failures.
+ * <p>
+ * {@link VideoJobCreationListener}s given to the constructor are told about each created job before the caller
+ * receives it; a failing listener is logged and does not fail the create call.
+ */
+public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
+
+    private static final String VIDEOS = "videos";
+
+    private static final Log logger = LogFactory.getLog(DefaultReactiveVideoClient.class);
+
+    private final WebClient.Builder webClientBuilder;
+
+    private final VideoClientSettings settings;
+
+    private final GatewayTransport transport;
+
+    private final ReactiveVideos videos;
+
+    private final JobStreamClient streams;
+
+    private final List<VideoJobCreationListener> creationListeners;
+
+    /**
+     * @param webClientBuilder the builder to derive the HTTP client from; cloned, never modified
+     * @param settings base URL, key, timeouts, retries and request defaults
+     */
+    public DefaultReactiveVideoClient(WebClient.Builder webClientBuilder, VideoClientSettings settings) {
+        this(webClientBuilder, settings, JobStreamSettings.defaults(), List.of());
+    }
+
+    /**
+     * @param webClientBuilder the builder to derive the HTTP client from; cloned, never modified
+     * @param settings base URL, key, timeouts, retries and request defaults
+     * @param streamSettings keep-alive, reconnection and polling of the lifecycle stream
+     * @param creationListeners told about every job this client (or one derived from it) creates
+     */
+    public DefaultReactiveVideoClient(WebClient.Builder webClientBuilder, VideoClientSettings settings,
+            JobStreamSettings streamSettings, List<VideoJobCreationListener> creationListeners) {
+        Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null");
+        this.settings = Objects.requireNonNull(settings, "settings must not be null");
+        this.webClientBuilder = webClientBuilder.clone();
+        this.transport = new GatewayTransport(this.webClientBuilder, settings);
+        this.videos = new ReactiveVideos(this);
+        this.streams = new JobStreamClient(this, Objects.requireNonNull(streamSettings, "streamSettings"));
+        this.creationListeners = List.copyOf(creationListeners);
+    }
+
+    @Override
+    public Mono<VideoJob> generateVideo(VideoGenerationRequest request) {
+        Objects.requireNonNull(request, "request must not be null");
+        return Mono.defer(() -> {
+            VideoGenerationRequest effective = request.withDefaults(this.settings.defaultModel(),
+                this.settings.defaultOutputAccess(), this.settings.defaultWebhookEndpointId());
+            URI uri = uris().segments(VIDEOS).build();
+            return this.transport.exchange(GatewayCall.onceOnlyPost(uri, effective, "POST /videos"), VideoJob.class,
+                DefaultReactiveVideoClient::requireJobId).doOnNext(this::notifyCreated);
+        });
+    }
+
+    @Override
+    public Mono<VideoPage> listVideos(VideoListParams params) {
+        Objects.requireNonNull(params, "params must not be null");
+        return Mono.defer(() -> {
+            ListOrder order = params.order();
+            URI uri = uris().segments(VIDEOS)
+                .query("limit", params.limit())
+                .queryJoined("status", params.statuses())
+                .query("order", (order != null) ? order.wireValue() : null)
+                .query("after", params.after())
+                .build();
+            return this.transport.exchange(GatewayCall.get(uri, "GET /videos"), VideoPage.class);
+        });
+    }
+
+    @Override
+    public Flux<VideoJob> listAllVideos(VideoListParams params) {
+        Objects.requireNonNull(params, "params must not be null");
+        return Flux.defer(() -> {
+            // the gateway restarts at the top for a cursor outside its window: a cursor seen before ends the walk,
+            // and jobs already emitted are not emitted again
+            Set<String> cursors = new HashSet<>();
+            Set<String> seenJobs = new HashSet<>();
+            return listVideos(params)
+                .expand((page) -> {
+                    String next = nextCursor(page);
+                    return (next != null && cursors.add(next)) ? listVideos(params.withAfter(next)) : Mono.empty();
+                })
+                // one page at a time, so that pages are fetched as the consumer gets to them
+                .concatMapIterable(VideoPage::data, 1)
+                .filter((job) -> job.id() == null || seenJobs.add(job.id()));
+        });
+    }
+
+    @Override
+    public Mono<VideoJob> getVideo(String videoId) {
+        return Mono.defer(() -> {
+            String id = requireVideoId(videoId);
+            URI uri = uris().segments(VIDEOS, id).build();
+            return this.transport.exchange(GatewayCall.get(uri, "GET /videos/" + id), VideoJob.class);
+        });
+    }
+
+    @Override
+    public Mono<ReactiveVideoContent> getVideoContent(String videoId) {
+        return Mono.defer(() -> {
+            String id = requireVideoId(videoId);
+            URI uri = uris().segments(VIDEOS, id, "content").build();
+            return this.transport.stream(GatewayCall.get(uri, "GET /videos/" + id + "/content"))
+                .map((response) -> toContent(id, response));
+        });
+    }
+
+    @Override
+    public Mono<Path> downloadVideoContent(String videoId, Path target) {
+        return Mono.defer(() -> {
+            requireVideoId(videoId);
+            Objects.requireNonNull(target, "target must not be null");
+            return new FileDownload(target).run(getVideoContent(videoId));
+        });
+    }
+
+    @Override
+    public Mono<SignedDownloadUrl> getVideoDownloadUrl(String videoId, DownloadUrlOptions options) {
+        return Mono.defer(() -> {
+            String id = requireVideoId(videoId);
+            Map<String, Object> body = (options != null) ? options.toRequestBody() : Map.of();
+            URI uri = uris().segments(VIDEOS, id, "download_url").build();
+            return this.transport.exchange(
+                GatewayCall.safePost(uri, body, "POST /videos/" + id + "/download_url"), SignedDownloadUrl.class);
+        });
+    }
+
+    @Override
+    public Mono<VideoJob> cancelVideo(String videoId) {
+        return Mono.defer(() -> {
+            String id = requireVideoId(videoId);
+            URI uri = uris().segments(VIDEOS, id, "cancel").build();
+            return this.transport.exchange(GatewayCall.onceOnlyPost(uri, null, "POST /videos/" + id + "/cancel"),
+                VideoJob.class);
+        });
+    }
+
+    @Override
+    public Mono<VideoDeleted> deleteVideo(String videoId) {
+        return Mono.defer(() -> {
+            String id = requireVideoId(videoId);
+            URI uri = uris().segments(VIDEOS, id).build();
+            return this.transport.exchange(GatewayCall.delete(uri, "DELETE /videos/" + id), VideoDeleted.class);
+        });
+    }
+
+    @Override
+    public Mono<VideoModelList> listVideoModels() {
+        return Mono.defer(() -> {
+            URI uri = uris().segments(VIDEOS, "models").build();
+            return this.transport.exchange(GatewayCall.get(uri, "GET /videos/models"), VideoModelList.class);
+        });
+    }
+
+    @Override
+    public URI getAsyncJobWebSocketUrl(String kind, String id, WebSocketUrlOptions options) {
+        String jobKind = requireText(kind, "kind");
+        String jobId = requireText(id, "id");
+        GatewayUris uri = uris().segments("async", jobKind, jobId, "ws");
+        if (options != null) {
+            options.toQueryParameters().forEach(uri::query);
+        }
+        return uri.buildWebSocket();
+    }
+
+    @Override
+    public Flux<VideoJobUpdate> streamVideo(String videoId, WebSocketUrlOptions options) {
+        return this.streams.stream(videoId, options);
+    }
+
+    @Override
+    public Mono<VideoJob> awaitCompletion(String videoId, Duration timeout) {
+        return this.streams.awaitCompletion(videoId, timeout);
+    }
+
+    @Override
+    public ReactiveVideos videos() {
+        return this.videos;
+    }
+
+    @Override
+    public ReactiveVideoClient withSettings(Consumer<VideoClientSettings.Builder> change) {
+        Objects.requireNonNull(change, "change must not be null");
+        VideoClientSettings.Builder builder = this.settings.toBuilder();
+        change.accept(builder);
+        return new DefaultReactiveVideoClient(this.webClientBuilder, builder.build(), this.streams.settings(),
+            this.creationListeners);
+    }
+
+    @Override
+    public VideoClientSettings settings() {
+        return this.settings;
+    }
+
+    @Override
+    public String toString() {
+        return "DefaultReactiveVideoClient{" + this.settings + "}";
+    }
+
+    private GatewayUris uris() {
+        return GatewayUris.from(this.settings.baseUrl());
+    }
+
+    private void notifyCreated(VideoJob job) {
+        for (VideoJobCreationListener listener : this.creationListeners) {
+            try {
+                listener.onCreated(job);
+            }
+            catch (RuntimeException ex) {
+                logger.warn("A job creation listener failed on video job " + job.id(), ex);
+            }
+        }
+    }
+
+    private static @Nullable String nextCursor(VideoPage page) {
+        List<VideoJob> data = page.data();
+        if (!page.hasMore() || data.isEmpty()) {
+            return null;
+        }
+        return (page.lastId() != null) ? page.lastId() : data.get(data.size() - 1).id();
+    }
+
+    private static ReactiveVideoContent toContent(String videoId, StreamedResponse response) {
+        HttpHeaders headers = response.headers();
+        long length = headers.getContentLength();
+        return new ReactiveVideoContent(videoId, headers.getFirst(HttpHeaders.CONTENT_TYPE),
+            (length >= 0) ? OptionalLong.of(length) : OptionalLong.empty(),
+            headers.getFirst(HttpHeaders.CONTENT_DISPOSITION), response.body());
+    }
+
+    private static void requireJobId(VideoJob job, int statusCode) {
+        if (job.id() == null || job.id().isBlank()) {
+            throw new AiStatsDecodingException("The gateway accepted the video request (HTTP " + statusCode
+                + ") but its answer has no job id; check the job list before creating it again", statusCode, null);
+        }
+    }
+
+    private static String requireVideoId(@Nullable String videoId) {
+        return requireText(videoId, "video_id");
+    }
+
+    private static String requireText(@Nullable String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new VideoRequestValidationException(field, "must not be blank");
+        }
+        return value.trim();
+    }
+}

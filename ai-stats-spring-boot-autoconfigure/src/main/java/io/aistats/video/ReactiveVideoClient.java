@@ -1,0 +1,166 @@
+package io.aistats.video;
+
+import io.aistats.video.model.DownloadUrlOptions;
+import io.aistats.video.model.SignedDownloadUrl;
+import io.aistats.video.model.VideoDeleted;
+import io.aistats.video.model.VideoGenerationRequest;
+import io.aistats.video.model.VideoJob;
+import io.aistats.video.model.VideoListParams;
+import io.aistats.video.model.VideoModelList;
+import io.aistats.video.model.VideoPage;
+import io.aistats.video.model.WebSocketUrlOptions;
+import io.aistats.video.stream.JobStreamClient;
+import io.aistats.video.stream.JobTimeoutException;
+import io.aistats.video.stream.VideoJobUpdate;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Reactive client of the gateway's video API. Every operation is implemented here once; {@link VideoClient} blocks on
+ * it. Failures are signalled as the unchecked exceptions of {@code io.aistats.video.error}.
+ * <p>
+ * Safe requests (GET, DELETE, download URL) are retried on transient failures; {@link #generateVideo} never is once
+ * its request may have reached the gateway, because a second job would be billed twice.
+ */
+public interface ReactiveVideoClient {
+
+    /**
+     * Creates a client over a WebClient derived from the given builder. The builder is cloned, never modified, so
+     * whatever it carries (connector, observations, codecs, filters) applies to the client's requests. Nothing is
+     * checked against the gateway here; a missing API key fails each call, not the construction.
+     * @param webClientBuilder the builder to derive the HTTP client from (in Spring Boot, the application's
+     * {@code WebClient.Builder})
+     * @param settings base URL, key, timeouts, retries and request defaults
+     * @return the client
+     */
+    static ReactiveVideoClient create(WebClient.Builder webClientBuilder, VideoClientSettings settings) {
+        return new DefaultReactiveVideoClient(webClientBuilder, settings);
+    }
+
+    /**
+     * Starts a video generation job ({@code POST /videos}).
+     * @param request what to generate; validated before anything is sent
+     * @return the new job as the create call reports it (status {@code queued} normally); store its id
+     */
+    Mono<VideoJob> generateVideo(VideoGenerationRequest request);
+
+    /**
+     * Lists jobs, one page ({@code GET /videos}). An explicit {@code limit} is always sent.
+     * @param params filters and paging
+     * @return the page
+     */
+    Mono<VideoPage> listVideos(VideoListParams params);
+
+    /**
+     * Lists jobs across pages, following {@code after} while the gateway reports more.
+     * @param params filters; the page size is the limit of each request
+     * @return every job of the gateway's list window, in order
+     */
+    Flux<VideoJob> listAllVideos(VideoListParams params);
+
+    /**
+     * Reads a job ({@code GET /videos/{id}}).
+     * @param videoId the gateway's video id ({@code G-...})
+     * @return the job
+     */
+    Mono<VideoJob> getVideo(String videoId);
+
+    /**
+     * Streams a completed job's video ({@code GET /videos/{id}/content}). The body must be consumed or cancelled.
+     * @param videoId the gateway's video id
+     * @return the response headers with the body as a stream of buffers
+     */
+    Mono<ReactiveVideoContent> getVideoContent(String videoId);
+
+    /**
+     * Downloads a completed job's video to a file with bounded memory. The file appears atomically: on any failure no
+     * partial file is left at {@code target}.
+     * @param videoId the gateway's video id
+     * @param target the file to write (replaced if it exists)
+     * @return the target once complete
+     */
+    Mono<Path> downloadVideoContent(String videoId, Path target);
+
+    /**
+     * Issues a signed link to a completed job's video ({@code POST /videos/{id}/download_url}).
+     * @param videoId the gateway's video id
+     * @param options time to live, disposition and output index
+     * @return the link and its expiry
+     */
+    Mono<SignedDownloadUrl> getVideoDownloadUrl(String videoId, DownloadUrlOptions options);
+
+    /**
+     * Asks the gateway to cancel a job ({@code POST /videos/{id}/cancel}). The live gateway has cancellation disabled
+     * and answers with a {@code VideoCancellationUnsupportedException} (reason {@code video_cancellation_disabled}).
+     * @param videoId the gateway's video id
+     * @return the job, should the gateway ever cancel
+     */
+    Mono<VideoJob> cancelVideo(String videoId);
+
+    /**
+     * Deletes a completed or failed job ({@code DELETE /videos/{id}}).
+     * @param videoId the gateway's video id
+     * @return the gateway's confirmation
+     */
+    Mono<VideoDeleted> deleteVideo(String videoId);
+
+    /**
+     * Lists the video models the workspace can use ({@code GET /videos/models}).
+     * @return the catalogue
+     */
+    Mono<VideoModelList> listVideoModels();
+
+    /**
+     * Builds the lifecycle stream URL of an asynchronous job ({@code /async/{kind}/{id}/ws}, scheme {@code ws} or
+     * {@code wss}).
+     * @param kind the job kind, {@code video}
+     * @param id the job id
+     * @param options {@code interval_ms} and {@code close_on_terminal}
+     * @return the URL
+     */
+    URI getAsyncJobWebSocketUrl(String kind, String id, WebSocketUrlOptions options);
+
+    /**
+     * Follows a job over the gateway's lifecycle stream ({@code /async/video/{id}/ws}) until it ends, polling
+     * {@code GET /videos/{id}} while the stream cannot be opened or after it dropped, and reconnecting with back-off.
+     * Only updates that tell something new pass, so no phase is reported twice. See {@link JobStreamClient#stream}.
+     * @param videoId the gateway's video id ({@code G-...})
+     * @param options {@code interval_ms} and {@code close_on_terminal}
+     * @return the updates, completing after the terminal status; subscribing opens the stream, cancelling closes it
+     */
+    Flux<VideoJobUpdate> streamVideo(String videoId, WebSocketUrlOptions options);
+
+    /**
+     * Waits for a job to reach a terminal status (completed, failed, cancelled or expired) over the lifecycle stream,
+     * polling while it is unavailable. On timeout the job is left alone.
+     * @param videoId the gateway's video id ({@code G-...})
+     * @param timeout how long to wait at most; positive
+     * @return the job in its terminal status; fails with a {@link JobTimeoutException} naming the job and the timeout
+     */
+    Mono<VideoJob> awaitCompletion(String videoId, Duration timeout);
+
+    /**
+     * The same operations under the short names of the gateway's TypeScript SDK ({@code videos.create}, ...).
+     * @return the resource view
+     */
+    ReactiveVideos videos();
+
+    /**
+     * Derives a client with changed settings (another key or base URL, say) that shares this client's transport
+     * configuration. This client is unchanged.
+     * @param change edits a builder initialised with this client's settings
+     * @return the derived client
+     */
+    ReactiveVideoClient withSettings(Consumer<VideoClientSettings.Builder> change);
+
+    /**
+     * @return the settings of this client
+     */
+    VideoClientSettings settings();
+}

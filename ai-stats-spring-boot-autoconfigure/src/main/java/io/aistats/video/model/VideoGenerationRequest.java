@@ -1,0 +1,927 @@
+package io.aistats.video.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.aistats.video.error.VideoRequestValidationException;
+import org.jspecify.annotations.Nullable;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What to generate ({@code POST /videos}). Immutable; {@link Builder#build()} checks everything the gateway would
+ * reject and throws {@link VideoRequestValidationException} naming the wire field, so that an invalid request never
+ * reaches the network. Serialising the request (for example {@code jsonMapper.writeValueAsString(request)}) yields
+ * the exact wire JSON: snake_case members, unset fields omitted (the gateway rejects {@code null} for every optional
+ * field).
+ * <p>
+ * Unset {@code model} and {@code prompt} take the gateway's defaults ({@code sora-2} and the empty prompt, which is
+ * only accepted together with an image input).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({ "model", "prompt", "seconds", "duration", "input_video_duration", "input_audio_duration", "size",
+        "resolution", "aspect_ratio", "seed", "sample_count", "negative_prompt", "generate_audio", "enhance_prompt",
+        "compression_quality", "person_generation", "resize_mode", "input_reference", "input_references",
+        "provider_params", "provider", "output", "webhook" })
+public final class VideoGenerationRequest {
+
+    /** Longest prompt the gateway accepts, in characters. */
+    public static final int MAX_PROMPT_LENGTH = 32_000;
+
+    /** Values the gateway accepts for {@code seconds}. */
+    public static final List<String> ALLOWED_SECONDS = List.of("4", "8", "12", "16", "20");
+
+    /** Longest {@code input_reference.image_url} the gateway accepts, in characters. */
+    private static final int MAX_IMAGE_URL_LENGTH = 28_000_000;
+
+    /**
+     * Keys of {@code provider_params} the gateway controls through top-level fields, with {@code -} and {@code _}
+     * removed, lower case.
+     */
+    private static final Set<String> FORBIDDEN_PROVIDER_PARAMS = Set.of("request", "model", "prompt", "input",
+            "content", "duration", "durationseconds", "inputvideoduration", "inputvideodurationseconds",
+            "inputaudioduration", "seconds", "size", "resolution", "aspectratio", "ratio", "samplecount",
+            "numberofvideos", "callbackurl");
+
+    private static final Pattern UUID = Pattern
+        .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    @JsonProperty("model")
+    private final @Nullable String model;
+
+    @JsonProperty("prompt")
+    private final @Nullable String prompt;
+
+    @JsonProperty("seconds")
+    private final @Nullable String seconds;
+
+    @JsonProperty("duration")
+    private final @Nullable Integer duration;
+
+    @JsonProperty("input_video_duration")
+    private final @Nullable Double inputVideoDuration;
+
+    @JsonProperty("input_audio_duration")
+    private final @Nullable Double inputAudioDuration;
+
+    @JsonProperty("size")
+    private final @Nullable String size;
+
+    @JsonProperty("resolution")
+    private final @Nullable String resolution;
+
+    @JsonProperty("aspect_ratio")
+    private final @Nullable String aspectRatio;
+
+    @JsonProperty("seed")
+    private final @Nullable Long seed;
+
+    @JsonProperty("sample_count")
+    private final @Nullable Integer sampleCount;
+
+    @JsonProperty("negative_prompt")
+    private final @Nullable String negativePrompt;
+
+    @JsonProperty("generate_audio")
+    private final @Nullable Boolean generateAudio;
+
+    @JsonProperty("enhance_prompt")
+    private final @Nullable Boolean enhancePrompt;
+
+    @JsonProperty("compression_quality")
+    private final @Nullable Integer compressionQuality;
+
+    @JsonProperty("person_generation")
+    private final @Nullable String personGeneration;
+
+    @JsonProperty("resize_mode")
+    private final @Nullable String resizeMode;
+
+    @JsonProperty("input_reference")
+    private final @Nullable ImageReference inputReference;
+
+    @JsonProperty("input_references")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    private final List<InputReference> inputReferences;
+
+    @JsonProperty("provider_params")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    private final Map<String, Object> providerParams;
+
+    @JsonProperty("provider")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    private final Map<String, Object> provider;
+
+    private final @Nullable OutputAccess outputAccess;
+
+    @JsonProperty("webhook")
+    private final @Nullable Webhook webhook;
+
+    private VideoGenerationRequest(Builder builder, List<InputReference> inputReferences,
+            Map<String, Object> providerParams, Map<String, Object> provider, @Nullable Webhook webhook) {
+        this.model = builder.model;
+        this.prompt = builder.prompt;
+        this.seconds = builder.seconds;
+        this.duration = builder.duration;
+        this.inputVideoDuration = builder.inputVideoDuration;
+        this.inputAudioDuration = builder.inputAudioDuration;
+        this.size = builder.size;
+        this.resolution = builder.resolution;
+        this.aspectRatio = builder.aspectRatio;
+        this.seed = builder.seed;
+        this.sampleCount = builder.sampleCount;
+        this.negativePrompt = builder.negativePrompt;
+        this.generateAudio = builder.generateAudio;
+        this.enhancePrompt = builder.enhancePrompt;
+        this.compressionQuality = builder.compressionQuality;
+        this.personGeneration = builder.personGeneration;
+        this.resizeMode = builder.resizeMode;
+        this.inputReference = builder.inputReference;
+        this.inputReferences = inputReferences;
+        this.providerParams = providerParams;
+        this.provider = provider;
+        this.outputAccess = builder.outputAccess;
+        this.webhook = webhook;
+    }
+
+    /**
+     * @return an empty builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A request with only a prompt; the gateway's default model applies.
+     * @param prompt what to generate
+     * @return the request
+     * @throws VideoRequestValidationException when the prompt is blank or too long
+     */
+    public static VideoGenerationRequest of(String prompt) {
+        return builder().prompt(prompt).build();
+    }
+
+    /**
+     * @return a builder initialised with this request
+     */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.model = this.model;
+        builder.prompt = this.prompt;
+        builder.seconds = this.seconds;
+        builder.duration = this.duration;
+        builder.inputVideoDuration = this.inputVideoDuration;
+        builder.inputAudioDuration = this.inputAudioDuration;
+        builder.size = this.size;
+        builder.resolution = this.resolution;
+        builder.aspectRatio = this.aspectRatio;
+        builder.seed = this.seed;
+        builder.sampleCount = this.sampleCount;
+        builder.negativePrompt = this.negativePrompt;
+        builder.generateAudio = this.generateAudio;
+        builder.enhancePrompt = this.enhancePrompt;
+        builder.compressionQuality = this.compressionQuality;
+        builder.personGeneration = this.personGeneration;
+        builder.resizeMode = this.resizeMode;
+        builder.inputReference = this.inputReference;
+        builder.inputReferences.addAll(this.inputReferences);
+        builder.providerParams.putAll(this.providerParams);
+        builder.provider.putAll(this.provider);
+        builder.outputAccess = this.outputAccess;
+        builder.webhook = this.webhook;
+        return builder;
+    }
+
+    /**
+     * Fills fields this request leaves unset with configured defaults; fields that are set are kept.
+     * @param model the default model, or {@code null} for none
+     * @param access the default output access, or {@code null} for none
+     * @param webhookEndpointId the default webhook endpoint (a UUID), or {@code null} for none
+     * @return this request when nothing was filled, else a validated copy
+     * @throws VideoRequestValidationException when a default is invalid (for example an endpoint id that is not a
+     * UUID)
+     */
+    public VideoGenerationRequest withDefaults(@Nullable String model, @Nullable OutputAccess access,
+            @Nullable String webhookEndpointId) {
+        boolean fillModel = this.model == null && model != null;
+        boolean fillAccess = this.outputAccess == null && access != null;
+        boolean fillWebhook = this.webhook == null && webhookEndpointId != null;
+        if (!fillModel && !fillAccess && !fillWebhook) {
+            return this;
+        }
+        Builder builder = toBuilder();
+        if (fillModel) {
+            builder.model(model);
+        }
+        if (fillAccess) {
+            builder.outputAccess(access);
+        }
+        if (fillWebhook) {
+            builder.webhook(webhookEndpointId);
+        }
+        return builder.build();
+    }
+
+    /**
+     * @return the gateway model id (for example {@code openai/sora-2}), or {@code null} for the gateway's default
+     */
+    public @Nullable String model() {
+        return this.model;
+    }
+
+    /**
+     * @return the prompt, or {@code null} when unset
+     */
+    public @Nullable String prompt() {
+        return this.prompt;
+    }
+
+    /**
+     * @return OpenAI-style duration, one of {@link #ALLOWED_SECONDS}; takes precedence over {@link #duration()}
+     */
+    public @Nullable String seconds() {
+        return this.seconds;
+    }
+
+    /**
+     * @return duration in seconds, 1 to 120
+     */
+    public @Nullable Integer duration() {
+        return this.duration;
+    }
+
+    /**
+     * @return length of a source video in seconds (billing)
+     */
+    public @Nullable Double inputVideoDuration() {
+        return this.inputVideoDuration;
+    }
+
+    /**
+     * @return length of a source audio in seconds, 2 to 20
+     */
+    public @Nullable Double inputAudioDuration() {
+        return this.inputAudioDuration;
+    }
+
+    /**
+     * @return size such as {@code 1280x720}; never combined with resolution or aspect ratio
+     */
+    public @Nullable String size() {
+        return this.size;
+    }
+
+    /**
+     * @return resolution such as {@code 720p}
+     */
+    public @Nullable String resolution() {
+        return this.resolution;
+    }
+
+    /**
+     * @return aspect ratio such as {@code 16:9}
+     */
+    public @Nullable String aspectRatio() {
+        return this.aspectRatio;
+    }
+
+    /**
+     * @return random seed
+     */
+    public @Nullable Long seed() {
+        return this.seed;
+    }
+
+    /**
+     * @return number of outputs, 1 to 4
+     */
+    public @Nullable Integer sampleCount() {
+        return this.sampleCount;
+    }
+
+    /**
+     * @return what to avoid
+     */
+    public @Nullable String negativePrompt() {
+        return this.negativePrompt;
+    }
+
+    /**
+     * @return whether to generate audio
+     */
+    public @Nullable Boolean generateAudio() {
+        return this.generateAudio;
+    }
+
+    /**
+     * @return whether the provider may rewrite the prompt
+     */
+    public @Nullable Boolean enhancePrompt() {
+        return this.enhancePrompt;
+    }
+
+    /**
+     * @return compression quality, 0 to 100
+     */
+    public @Nullable Integer compressionQuality() {
+        return this.compressionQuality;
+    }
+
+    /**
+     * @return provider policy on generating people
+     */
+    public @Nullable String personGeneration() {
+        return this.personGeneration;
+    }
+
+    /**
+     * @return how an input image is fitted
+     */
+    public @Nullable String resizeMode() {
+        return this.resizeMode;
+    }
+
+    /**
+     * @return the single image input
+     */
+    public @Nullable ImageReference inputReference() {
+        return this.inputReference;
+    }
+
+    /**
+     * @return the media inputs (unmodifiable, possibly empty)
+     */
+    public List<InputReference> inputReferences() {
+        return this.inputReferences;
+    }
+
+    /**
+     * @return provider-specific parameters (unmodifiable, possibly empty)
+     */
+    public Map<String, Object> providerParams() {
+        return this.providerParams;
+    }
+
+    /**
+     * @return provider routing hints sent as {@code provider} (unmodifiable, possibly empty)
+     */
+    public Map<String, Object> provider() {
+        return this.provider;
+    }
+
+    /**
+     * @return which URLs the job should expose, or {@code null} for the gateway's default ({@code both})
+     */
+    public @Nullable OutputAccess outputAccess() {
+        return this.outputAccess;
+    }
+
+    /**
+     * @return the webhook subscription, or {@code null} for none
+     */
+    public @Nullable Webhook webhook() {
+        return this.webhook;
+    }
+
+    @JsonProperty("output")
+    private @Nullable Map<String, String> outputMember() {
+        return (this.outputAccess != null) ? Map.of("access", this.outputAccess.wireValue()) : null;
+    }
+
+    private Object[] state() {
+        return new Object[] { this.model, this.prompt, this.seconds, this.duration, this.inputVideoDuration,
+                this.inputAudioDuration, this.size, this.resolution, this.aspectRatio, this.seed, this.sampleCount,
+                this.negativePrompt, this.generateAudio, this.enhancePrompt, this.compressionQuality,
+                this.personGeneration, this.resizeMode, this.inputReference, this.inputReferences,
+                this.providerParams, this.provider, this.outputAccess, this.webhook };
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return (this == other)
+                || (other instanceof VideoGenerationRequest request && Arrays.equals(state(), request.state()));
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(state());
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("VideoGenerationRequest[");
+        String[] names = { "model", "prompt", "seconds", "duration", "inputVideoDuration", "inputAudioDuration",
+                "size", "resolution", "aspectRatio", "seed", "sampleCount", "negativePrompt", "generateAudio",
+                "enhancePrompt", "compressionQuality", "personGeneration", "resizeMode", "inputReference",
+                "inputReferences", "providerParams", "provider", "outputAccess", "webhook" };
+        Object[] values = state();
+        String separator = "";
+        for (int i = 0; i < names.length; i++) {
+            Object value = values[i];
+            boolean empty = value == null || (value instanceof List<?> list && list.isEmpty())
+                    || (value instanceof Map<?, ?> map && map.isEmpty());
+            if (!empty) {
+                text.append(separator).append(names[i]).append('=').append(value);
+                separator = ", ";
+            }
+        }
+        return text.append(']').toString();
+    }
+
+    /**
+     * The create request's webhook subscription ({@code webhook}): a workspace-managed endpoint and, optionally, the
+     * job's own event list (the endpoint's list applies when it is empty).
+     * @param endpointId UUID of an active endpoint of the workspace
+     * @param events event names such as {@code video.completed} or {@code job.failed} (normalised by
+     * {@link Builder#build()}); empty to use the endpoint's list
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonPropertyOrder({ "endpoint_id", "events" })
+    public record Webhook(@JsonProperty("endpoint_id") String endpointId,
+            @JsonProperty("events") List<String> events) {
+
+        /**
+         * @param endpointId UUID of an active endpoint of the workspace
+         * @param events event names (copied; {@code null} means empty)
+         */
+        public Webhook {
+            Objects.requireNonNull(endpointId, "endpointId");
+            events = (events != null) ? List.copyOf(events) : List.of();
+        }
+    }
+
+    /**
+     * Builds a {@link VideoGenerationRequest}. Setters only record values; {@link #build()} validates them all.
+     */
+    public static final class Builder {
+
+        private @Nullable String model;
+
+        private @Nullable String prompt;
+
+        private @Nullable String seconds;
+
+        private @Nullable Integer duration;
+
+        private @Nullable Double inputVideoDuration;
+
+        private @Nullable Double inputAudioDuration;
+
+        private @Nullable String size;
+
+        private @Nullable String resolution;
+
+        private @Nullable String aspectRatio;
+
+        private @Nullable Long seed;
+
+        private @Nullable Integer sampleCount;
+
+        private @Nullable String negativePrompt;
+
+        private @Nullable Boolean generateAudio;
+
+        private @Nullable Boolean enhancePrompt;
+
+        private @Nullable Integer compressionQuality;
+
+        private @Nullable String personGeneration;
+
+        private @Nullable String resizeMode;
+
+        private @Nullable ImageReference inputReference;
+
+        private final List<InputReference> inputReferences = new ArrayList<>();
+
+        private final Map<String, Object> providerParams = new LinkedHashMap<>();
+
+        private final Map<String, Object> provider = new LinkedHashMap<>();
+
+        private @Nullable OutputAccess outputAccess;
+
+        private @Nullable Webhook webhook;
+
+        private Builder() {
+        }
+
+        /**
+         * @param model gateway model id such as {@code openai/sora-2} or {@code google/veo-3.1-lite}; {@code null}
+         * for the gateway's default ({@code sora-2})
+         * @return this builder
+         */
+        public Builder model(@Nullable String model) {
+            this.model = model;
+            return this;
+        }
+
+        /**
+         * @param prompt what to generate, at most {@value VideoGenerationRequest#MAX_PROMPT_LENGTH} characters;
+         * may be blank only together with an image input
+         * @return this builder
+         */
+        public Builder prompt(@Nullable String prompt) {
+            this.prompt = prompt;
+            return this;
+        }
+
+        /**
+         * @param seconds OpenAI-style duration: {@code "4"}, {@code "8"}, {@code "12"}, {@code "16"} or
+         * {@code "20"}; {@code null} to unset
+         * @return this builder
+         */
+        public Builder seconds(@Nullable String seconds) {
+            this.seconds = seconds;
+            return this;
+        }
+
+        /**
+         * @param seconds OpenAI-style duration: 4, 8, 12, 16 or 20 (sent as a string)
+         * @return this builder
+         */
+        public Builder seconds(int seconds) {
+            return seconds(Integer.toString(seconds));
+        }
+
+        /**
+         * @param duration duration in seconds, 1 to 120
+         * @return this builder
+         */
+        public Builder duration(int duration) {
+            this.duration = duration;
+            return this;
+        }
+
+        /**
+         * @param seconds length of a source video in seconds, more than 0 and at most 3600
+         * @return this builder
+         */
+        public Builder inputVideoDuration(double seconds) {
+            this.inputVideoDuration = seconds;
+            return this;
+        }
+
+        /**
+         * @param seconds length of a source audio in seconds, 2 to 20
+         * @return this builder
+         */
+        public Builder inputAudioDuration(double seconds) {
+            this.inputAudioDuration = seconds;
+            return this;
+        }
+
+        /**
+         * @param size size such as {@code 1280x720}; must not be combined with resolution or aspect ratio
+         * @return this builder
+         */
+        public Builder size(@Nullable String size) {
+            this.size = size;
+            return this;
+        }
+
+        /**
+         * @param resolution resolution such as {@code 480p}, {@code 720p}, {@code 1080p}, {@code 4K}
+         * @return this builder
+         */
+        public Builder resolution(@Nullable String resolution) {
+            this.resolution = resolution;
+            return this;
+        }
+
+        /**
+         * @param aspectRatio aspect ratio such as {@code 16:9}, {@code 9:16}, {@code 1:1}
+         * @return this builder
+         */
+        public Builder aspectRatio(@Nullable String aspectRatio) {
+            this.aspectRatio = aspectRatio;
+            return this;
+        }
+
+        /**
+         * @param seed random seed
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * @param sampleCount number of outputs, 1 to 4
+         * @return this builder
+         */
+        public Builder sampleCount(int sampleCount) {
+            this.sampleCount = sampleCount;
+            return this;
+        }
+
+        /**
+         * @param negativePrompt what to avoid
+         * @return this builder
+         */
+        public Builder negativePrompt(@Nullable String negativePrompt) {
+            this.negativePrompt = negativePrompt;
+            return this;
+        }
+
+        /**
+         * @param generateAudio whether to generate audio (the wire field is {@code generate_audio})
+         * @return this builder
+         */
+        public Builder generateAudio(boolean generateAudio) {
+            this.generateAudio = generateAudio;
+            return this;
+        }
+
+        /**
+         * @param enhancePrompt whether the provider may rewrite the prompt
+         * @return this builder
+         */
+        public Builder enhancePrompt(boolean enhancePrompt) {
+            this.enhancePrompt = enhancePrompt;
+            return this;
+        }
+
+        /**
+         * @param compressionQuality compression quality, 0 to 100
+         * @return this builder
+         */
+        public Builder compressionQuality(int compressionQuality) {
+            this.compressionQuality = compressionQuality;
+            return this;
+        }
+
+        /**
+         * @param personGeneration provider policy on generating people
+         * @return this builder
+         */
+        public Builder personGeneration(@Nullable String personGeneration) {
+            this.personGeneration = personGeneration;
+            return this;
+        }
+
+        /**
+         * @param resizeMode how an input image is fitted
+         * @return this builder
+         */
+        public Builder resizeMode(@Nullable String resizeMode) {
+            this.resizeMode = resizeMode;
+            return this;
+        }
+
+        /**
+         * @param inputReference the single image input (exactly one of file id and image URL), or {@code null}
+         * @return this builder
+         */
+        public Builder inputReference(@Nullable ImageReference inputReference) {
+            this.inputReference = inputReference;
+            return this;
+        }
+
+        /**
+         * @param inputReferences the media inputs, replacing any added before
+         * @return this builder
+         */
+        public Builder inputReferences(List<InputReference> inputReferences) {
+            this.inputReferences.clear();
+            inputReferences.forEach(this::addInputReference);
+            return this;
+        }
+
+        /**
+         * @param inputReference a media input to append
+         * @return this builder
+         */
+        public Builder addInputReference(InputReference inputReference) {
+            this.inputReferences.add(Objects.requireNonNull(inputReference, "inputReference"));
+            return this;
+        }
+
+        /**
+         * @param providerParams provider-specific parameters, replacing any set before; keys the gateway controls
+         * through top-level fields (such as {@code duration} or {@code model}) are rejected at any depth
+         * @return this builder
+         */
+        public Builder providerParams(Map<String, ?> providerParams) {
+            this.providerParams.clear();
+            providerParams.forEach(this::providerParam);
+            return this;
+        }
+
+        /**
+         * @param name a provider-specific parameter
+         * @param value its value: a JSON-compatible value (string, number, boolean, map, list or {@code null})
+         * @return this builder
+         */
+        public Builder providerParam(String name, @Nullable Object value) {
+            this.providerParams.put(Objects.requireNonNull(name, "name"), value);
+            return this;
+        }
+
+        /**
+         * Sets the provider's quality control. The gateway has no top-level field for it (a top-level
+         * {@code quality} is rejected), so it is sent as {@code provider_params.quality}.
+         * @param quality the provider's quality value, for example {@code high}
+         * @return this builder
+         */
+        public Builder quality(String quality) {
+            return providerParam("quality", Objects.requireNonNull(quality, "quality"));
+        }
+
+        /**
+         * @param provider routing hints sent as {@code provider} ({@code order}, {@code only}, {@code ignore},
+         * {@code allow_fallbacks}, ...), replacing any set before; passed through unchecked
+         * @return this builder
+         */
+        public Builder provider(Map<String, ?> provider) {
+            this.provider.clear();
+            provider.forEach((name, value) -> this.provider.put(Objects.requireNonNull(name, "name"), value));
+            return this;
+        }
+
+        /**
+         * @param outputAccess which URLs the job should expose, or {@code null} for the gateway's default
+         * ({@code both})
+         * @return this builder
+         */
+        public Builder outputAccess(@Nullable OutputAccess outputAccess) {
+            this.outputAccess = outputAccess;
+            return this;
+        }
+
+        /**
+         * Subscribes a workspace-managed webhook endpoint to the job.
+         * @param endpointId UUID of an active endpoint of the workspace
+         * @param events the job's own events (such as {@code video.completed}, {@code job.failed} or a bare
+         * {@code completed}); none to use the endpoint's list
+         * @return this builder
+         */
+        public Builder webhook(String endpointId, String... events) {
+            this.webhook = new Webhook(endpointId, Arrays.asList(events));
+            return this;
+        }
+
+        /**
+         * @param webhook the webhook subscription, or {@code null} for none
+         * @return this builder
+         */
+        public Builder webhook(@Nullable Webhook webhook) {
+            this.webhook = webhook;
+            return this;
+        }
+
+        /**
+         * Validates the request as the gateway would.
+         * @return the request
+         * @throws VideoRequestValidationException naming the first offending wire field
+         */
+        public VideoGenerationRequest build() {
+            requireNonEmpty("model", this.model);
+            validatePrompt();
+            if (this.seconds != null && !ALLOWED_SECONDS.contains(this.seconds)) {
+                throw invalid("seconds", "must be one of " + String.join(", ", ALLOWED_SECONDS) + " but was '"
+                        + this.seconds + "'");
+            }
+            requireRange("duration", this.duration, 1, 120);
+            if (this.inputVideoDuration != null
+                    && !(this.inputVideoDuration > 0 && this.inputVideoDuration <= 3600)) {
+                throw invalid("input_video_duration",
+                        "must be more than 0 and at most 3600 but was " + this.inputVideoDuration);
+            }
+            if (this.inputAudioDuration != null
+                    && !(this.inputAudioDuration >= 2 && this.inputAudioDuration <= 20)) {
+                throw invalid("input_audio_duration", "must be between 2 and 20 but was " + this.inputAudioDuration);
+            }
+            requireNonEmpty("size", this.size);
+            requireNonEmpty("resolution", this.resolution);
+            requireNonEmpty("aspect_ratio", this.aspectRatio);
+            if (this.size != null && (this.resolution != null || this.aspectRatio != null)) {
+                throw invalid("size", "size cannot be combined with resolution or aspect_ratio");
+            }
+            requireRange("sample_count", this.sampleCount, 1, 4);
+            requireRange("compression_quality", this.compressionQuality, 0, 100);
+            validateInputReference();
+            validateInputReferences();
+            Map<String, Object> frozenParams = Wire.objectOrEmpty(this.providerParams);
+            checkProviderParams("provider_params", frozenParams);
+            return new VideoGenerationRequest(this, List.copyOf(this.inputReferences), frozenParams,
+                    Wire.objectOrEmpty(this.provider), validatedWebhook());
+        }
+
+        private void validatePrompt() {
+            if (this.prompt != null && this.prompt.length() > MAX_PROMPT_LENGTH) {
+                throw invalid("prompt", "must be at most " + MAX_PROMPT_LENGTH + " characters but has "
+                        + this.prompt.length());
+            }
+            boolean imageInput = this.inputReference != null
+                    || this.inputReferences.stream().anyMatch((ref) -> ref.type() == InputReference.Type.IMAGE_URL);
+            if ((this.prompt == null || this.prompt.isBlank()) && !imageInput) {
+                throw invalid("prompt", "prompt is required unless an image input reference is provided");
+            }
+        }
+
+        private void validateInputReference() {
+            ImageReference reference = this.inputReference;
+            if (reference == null) {
+                return;
+            }
+            if ((reference.fileId() == null) == (reference.imageUrl() == null)) {
+                throw invalid("input_reference", "Provide exactly one of file_id or image_url");
+            }
+            requireNonEmpty("input_reference.file_id", reference.fileId());
+            String imageUrl = reference.imageUrl();
+            if (imageUrl != null && (imageUrl.isEmpty() || imageUrl.length() > MAX_IMAGE_URL_LENGTH)) {
+                throw invalid("input_reference.image_url",
+                        "must have 1 to " + MAX_IMAGE_URL_LENGTH + " characters but has " + imageUrl.length());
+            }
+        }
+
+        private void validateInputReferences() {
+            for (int i = 0; i < this.inputReferences.size(); i++) {
+                InputReference reference = this.inputReferences.get(i);
+                if (!isAbsoluteHttps(reference.url())) {
+                    throw invalid("input_references[" + i + "]." + reference.urlMember() + ".url",
+                            "video input references must use https (an absolute https: URL) but was '"
+                                    + reference.url() + "'");
+                }
+            }
+        }
+
+        private static boolean isAbsoluteHttps(String url) {
+            try {
+                URI uri = new URI(url);
+                return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null;
+            }
+            catch (java.net.URISyntaxException ex) {
+                return false;
+            }
+        }
+
+        /** Rejects keys the gateway controls at any depth, as the gateway does (ignoring case, '-' and '_'). */
+        private static void checkProviderParams(String path, @Nullable Object value) {
+            if (value instanceof Map<?, ?> map) {
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    String key = String.valueOf(entry.getKey());
+                    String childPath = path + "." + key;
+                    String normalized = key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+                    if (FORBIDDEN_PROVIDER_PARAMS.contains(normalized)) {
+                        throw invalid(childPath, key + " must be supplied through a validated top-level video field");
+                    }
+                    checkProviderParams(childPath, entry.getValue());
+                }
+            }
+            else if (value instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    checkProviderParams(path + "[" + i + "]", list.get(i));
+                }
+            }
+            else if (value instanceof Object[] array) {
+                checkProviderParams(path, Arrays.asList(array));
+            }
+        }
+
+        private @Nullable Webhook validatedWebhook() {
+            Webhook configured = this.webhook;
+            if (configured == null) {
+                return null;
+            }
+            if (!UUID.matcher(configured.endpointId()).matches()) {
+                throw invalid("webhook.endpoint_id", "must be the UUID of a webhook endpoint of the workspace but was '"
+                        + configured.endpointId() + "'");
+            }
+            List<String> events = VideoWebhookEvents.normalizeAll(configured.events());
+            if (!configured.events().isEmpty() && events.isEmpty()) {
+                throw invalid("webhook.events", "Invalid video webhook configuration: none of " + configured.events()
+                        + " is a video event (a phase " + VideoWebhookEvents.PHASES
+                        + ", optionally prefixed with job. or video.)");
+            }
+            return new Webhook(configured.endpointId(), events);
+        }
+
+        private static void requireNonEmpty(String field, @Nullable String value) {
+            if (value != null && value.isBlank()) {
+                throw invalid(field, "must not be blank");
+            }
+        }
+
+        private static void requireRange(String field, @Nullable Integer value, int min, int max) {
+            if (value != null && (value < min || value > max)) {
+                throw invalid(field, "must be between " + min + " and " + max + " but was " + value);
+            }
+        }
+
+        private static VideoRequestValidationException invalid(String field, String message) {
+            return new VideoRequestValidationException(field, message);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.aistats.video.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * A job's free-form {@code usage} object with its common members typed. Informational: use {@link VideoBilling} for
+ * accounting. Serialises back to the members as sent.
+ */
+public final class VideoUsage {
+
+    private final Map<String, Object> raw;
+
+    private VideoUsage(Map<String, Object> raw) {
+        this.raw = raw;
+    }
+
+    /**
+     * Reads usage from its decoded JSON members; every member is kept.
+     * @param members the JSON object
+     * @return the usage
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static VideoUsage fromJson(Map<String, ?> members) {
+        return new VideoUsage(Wire.objectOrEmpty(members));
+    }
+
+    /**
+     * @return seconds of video produced ({@code output_video_seconds})
+     */
+    public @Nullable Double outputVideoSeconds() {
+        return Wire.doubleValue(this.raw.get("output_video_seconds"));
+    }
+
+    /**
+     * @return cost in USD ({@code cost_usd}, else {@code costUsd}); before completion it may be the reserved amount
+     */
+    public @Nullable BigDecimal costUsd() {
+        return Wire.decimal(Wire.first(this.raw, "cost_usd", "costUsd"));
+    }
+
+    /**
+     * @return whether the job ran on the workspace's own provider key ({@code is_byok})
+     */
+    public @Nullable Boolean byok() {
+        return Wire.bool(this.raw.get("is_byok"));
+    }
+
+    /**
+     * @return every member as sent (unmodifiable)
+     */
+    @JsonValue
+    public Map<String, Object> raw() {
+        return this.raw;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return (this == other) || (other instanceof VideoUsage usage && this.raw.equals(usage.raw));
+    }
+
+    @Override
+    public int hashCode() {
+        return this.raw.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "VideoUsage" + this.raw;
+    }
+}

@@ -1,0 +1,83 @@
+package io.aistats.video.webhook;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What a webhook endpoint answers for one delivery. The gateway counts any 2xx as delivered and retries anything
+ * else (after 1, 5 and 15 minutes), so only deliveries that must be seen again are answered with an error.
+ * <p>
+ * Response bodies are tiny JSON objects such as {@code {"status":"accepted"}} or {@code {"error":"invalid_signature"}};
+ * they never contain a secret or a signature.
+ */
+public enum WebhookOutcome {
+
+    /** Verified, new, and every listener returned normally. */
+    ACCEPTED(200, "status", "accepted"),
+
+    /** Verified and new; handed to the task executor (asynchronous mode). */
+    QUEUED(202, "status", "queued"),
+
+    /** Verified, but the event was handled before; nothing published again. */
+    DUPLICATE(200, "status", "duplicate"),
+
+    /** The timestamp or signature header is missing, or the timestamp is not a number. */
+    INVALID_HEADERS(400, "error", "invalid_headers"),
+
+    /** The signature does not match the body under any configured secret. */
+    REJECTED_SIGNATURE(401, "error", "invalid_signature"),
+
+    /** The timestamp is outside the tolerance window. */
+    REJECTED_STALE(401, "error", "stale_timestamp"),
+
+    /** Verified, but the body is not a webhook event (not JSON, no {@code id}, {@code type} or {@code data}). */
+    MALFORMED(400, "error", "malformed_payload"),
+
+    /** The body exceeds the configured maximum size. */
+    TOO_LARGE(413, "error", "payload_too_large"),
+
+    /** The same event is being handled right now; the gateway's retry will find it handled. */
+    IN_FLIGHT(409, "error", "in_flight"),
+
+    /** A listener threw; the event is not recorded as handled, so the gateway's redelivery is published again. */
+    LISTENER_FAILED(500, "error", "listener_failed"),
+
+    /** The task executor refused the event (asynchronous mode); the gateway will redeliver it. */
+    UNAVAILABLE(503, "error", "unavailable");
+
+    private final int httpStatus;
+
+    private final String body;
+
+    WebhookOutcome(int httpStatus, String member, String code) {
+        this.httpStatus = httpStatus;
+        this.body = "{\"" + member + "\":\"" + code + "\"}";
+    }
+
+    /**
+     * @return the HTTP status to answer
+     */
+    public int httpStatus() {
+        return this.httpStatus;
+    }
+
+    /**
+     * @return whether the gateway will count the delivery as delivered (a 2xx status)
+     */
+    public boolean isSuccessful() {
+        return this.httpStatus >= 200 && this.httpStatus < 300;
+    }
+
+    /**
+     * @return the JSON response body, for example {@code {"error":"invalid_signature"}}
+     */
+    public String responseBody() {
+        return this.body;
+    }
+
+    /**
+     * @return the JSON response body as UTF-8 bytes
+     */
+    public byte[] responseBodyBytes() {
+        return this.body.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,156 @@
+package io.aistats.video.webhook;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.unit.DataSize;
+
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * Handles one webhook delivery, independent of the web stack: verify the signature over the raw bytes, parse the
+ * event, skip it when its id was handled before, publish it to the application's listeners, and tell the web
+ * adapter what to answer.
+ * <p>
+ * Synchronous mode (the default) answers 2xx only after every listener returned normally, and a listener failure
+ * answers 500 so that the gateway redelivers (after 1, 5 and 15 minutes). Asynchronous mode hands the event to an
+ * executor and answers 202 at once, which keeps the gateway's 30-second timeout out of reach of slow listeners; the
+ * price is that a listener failure can no longer ask for a redelivery (it is logged, and the event id stays
+ * unrecorded so that another path, such as the lifecycle stream, may still publish it).
+ * <p>
+ * Rejections are logged at WARN with their reason only, never with a secret or a signature. Thread-safe.
+ */
+public class WebhookProcessor {
+
+    /** The default maximum body size: 1 MB. */
+    public static final DataSize DEFAULT_MAX_PAYLOAD_SIZE = DataSize.ofMegabytes(1);
+
+    private static final Log logger = LogFactory.getLog(WebhookProcessor.class);
+
+    private final WebhookVerifier verifier;
+
+    private final WebhookDeliveryParser parser;
+
+    private final VideoJobEventDispatcher dispatcher;
+
+    private final DataSize maxPayloadSize;
+
+    private final @Nullable Executor asyncExecutor;
+
+    /**
+     * Creates a synchronous processor with the default maximum body size.
+     * @param verifier checks signatures and timestamps
+     * @param parser reads verified bodies
+     * @param dispatcher de-duplicates and publishes events
+     */
+    public WebhookProcessor(WebhookVerifier verifier, WebhookDeliveryParser parser,
+            VideoJobEventDispatcher dispatcher) {
+        this(verifier, parser, dispatcher, DEFAULT_MAX_PAYLOAD_SIZE, null);
+    }
+
+    /**
+     * @param verifier checks signatures and timestamps
+     * @param parser reads verified bodies
+     * @param dispatcher de-duplicates and publishes events
+     * @param maxPayloadSize the largest body accepted; positive
+     * @param asyncExecutor runs the listeners in asynchronous mode; {@code null} for synchronous mode
+     */
+    public WebhookProcessor(WebhookVerifier verifier, WebhookDeliveryParser parser, VideoJobEventDispatcher dispatcher,
+            DataSize maxPayloadSize, @Nullable Executor asyncExecutor) {
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.parser = Objects.requireNonNull(parser, "parser");
+        this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+        Objects.requireNonNull(maxPayloadSize, "maxPayloadSize");
+        if (maxPayloadSize.toBytes() <= 0) {
+            throw new IllegalArgumentException("Maximum webhook payload size must be positive, was " + maxPayloadSize);
+        }
+        this.maxPayloadSize = maxPayloadSize;
+        this.asyncExecutor = asyncExecutor;
+    }
+
+    /**
+     * Handles a delivery.
+     * @param headers the request headers (names are case-insensitive)
+     * @param body the raw body bytes exactly as received
+     * @return what to answer
+     */
+    public WebhookOutcome process(HttpHeaders headers, byte[] body) {
+        return process(headers.getFirst(WebhookHeaders.TIMESTAMP), headers.getFirst(WebhookHeaders.SIGNATURE), body);
+    }
+
+    /**
+     * Handles a delivery.
+     * @param timestamp the {@code x-phaseo-timestamp} header value
+     * @param signature the {@code x-phaseo-signature} header value
+     * @param body the raw body bytes exactly as received
+     * @return what to answer
+     */
+    public WebhookOutcome process(@Nullable String timestamp, @Nullable String signature, byte[] body) {
+        if (body.length > this.maxPayloadSize.toBytes()) {
+            return tooLarge(body.length + " bytes");
+        }
+        VideoJobEvent event;
+        try {
+            this.verifier.verify(timestamp, signature, body);
+            event = this.parser.parse(body);
+        }
+        catch (MalformedWebhookHeadersException ex) {
+            return reject(WebhookOutcome.INVALID_HEADERS, ex.getMessage());
+        }
+        catch (StaleWebhookTimestampException ex) {
+            return reject(WebhookOutcome.REJECTED_STALE, ex.getMessage());
+        }
+        catch (WebhookVerificationException ex) {
+            return reject(WebhookOutcome.REJECTED_SIGNATURE, ex.getMessage());
+        }
+        catch (MalformedWebhookPayloadException ex) {
+            return reject(WebhookOutcome.MALFORMED, ex.getMessage());
+        }
+        VideoJobEventDispatcher.Result result = (this.asyncExecutor != null)
+                ? this.dispatcher.dispatch(event, this.asyncExecutor) : this.dispatcher.dispatch(event);
+        WebhookOutcome outcome = switch (result) {
+            case PUBLISHED -> WebhookOutcome.ACCEPTED;
+            case QUEUED -> WebhookOutcome.QUEUED;
+            case DUPLICATE -> WebhookOutcome.DUPLICATE;
+            case IN_FLIGHT -> WebhookOutcome.IN_FLIGHT;
+            case LISTENER_FAILED -> WebhookOutcome.LISTENER_FAILED;
+            case REJECTED -> WebhookOutcome.UNAVAILABLE;
+        };
+        if (logger.isDebugEnabled()) {
+            logger.debug("Webhook delivery " + event + " answered " + outcome.httpStatus() + " " + outcome);
+        }
+        return outcome;
+    }
+
+    /**
+     * @return the largest body accepted; web adapters stop reading beyond it
+     */
+    public DataSize maxPayloadSize() {
+        return this.maxPayloadSize;
+    }
+
+    /**
+     * @return whether listeners run on an executor after the answer
+     */
+    public boolean isAsync() {
+        return this.asyncExecutor != null;
+    }
+
+    /**
+     * Answers a delivery whose body a web adapter stopped reading because it exceeds {@link #maxPayloadSize()}.
+     * @param size what is known of the size, for the log, for example {@code "Content-Length 2000000"}
+     * @return {@link WebhookOutcome#TOO_LARGE}
+     */
+    WebhookOutcome tooLarge(String size) {
+        return reject(WebhookOutcome.TOO_LARGE, "Webhook delivery (" + size + ") exceeds the maximum of "
+                + this.maxPayloadSize.toBytes() + " bytes");
+    }
+
+    private static WebhookOutcome reject(WebhookOutcome outcome, @Nullable String reason) {
+        logger.warn("Rejected webhook delivery with HTTP " + outcome.httpStatus() + ": " + reason);
+        return outcome;
+    }
+}

@@ -1,0 +1,191 @@
+package io.aistats.autoconfigure.stream;
+
+import io.aistats.autoconfigure.AiStatsVideoAutoConfiguration;
+import io.aistats.autoconfigure.webhook.AiStatsWebhookAutoConfiguration;
+import io.aistats.test.AiStatsGatewaySimulator;
+import io.aistats.video.ReactiveVideoClient;
+import io.aistats.video.VideoClient;
+import io.aistats.video.VideoJobCreationListener;
+import io.aistats.video.model.VideoGenerationRequest;
+import io.aistats.video.model.VideoJob;
+import io.aistats.video.model.WebSocketUrlOptions;
+import io.aistats.video.stream.JobStreamSettings;
+import io.aistats.video.stream.VideoJobWatch;
+import io.aistats.video.stream.VideoJobWatcher;
+import io.aistats.video.webhook.EventSource;
+import io.aistats.video.webhook.VideoJobCompletedEvent;
+import io.aistats.video.webhook.VideoJobEvent;
+import io.aistats.video.webhook.VideoJobEventDispatcher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link AiStatsVideoStreamAutoConfiguration}.
+ */
+class AiStatsVideoStreamAutoConfigurationTests {
+
+    private AiStatsGatewaySimulator simulator;
+
+    private ApplicationContextRunner runner;
+
+    @BeforeEach
+    void start() {
+        this.simulator = AiStatsGatewaySimulator.builder().manualClock(Instant.parse("2026-01-01T00:00:00Z")).start();
+        this.runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(AiStatsVideoAutoConfiguration.class,
+                    AiStatsWebhookAutoConfiguration.class, AiStatsVideoStreamAutoConfiguration.class))
+            .withPropertyValues("ai-stats.base-url=" + this.simulator.baseUrl(),
+                    "ai-stats.api-key=" + this.simulator.apiKey());
+    }
+
+    @AfterEach
+    void stop() {
+        this.simulator.close();
+    }
+
+    @Test
+    void providesTheWatcherAndTheStreamSettingsWithTheirDefaults() {
+        this.runner.run((context) -> {
+            assertThat(context).hasSingleBean(VideoJobWatcher.class).hasSingleBean(JobStreamSettings.class)
+                .doesNotHaveBean(VideoJobCreationListener.class);
+            VideoJobWatcher watcher = context.getBean(VideoJobWatcher.class);
+            assertThat(watcher.maxConcurrentWatches()).isEqualTo(100);
+            assertThat(watcher.watchTimeout()).isEqualTo(Duration.ofMinutes(30));
+            JobStreamSettings settings = context.getBean(JobStreamSettings.class);
+            assertThat(settings.keepAliveInterval()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(settings.idleTimeout()).isEqualTo(Duration.ofSeconds(75));
+            assertThat(settings.pollInterval()).isNull();
+        });
+    }
+
+    @Test
+    void bindsTheProperties() {
+        this.runner.withPropertyValues("ai-stats.video.max-concurrent-watches=5", "ai-stats.video.watch-timeout=10m",
+                "ai-stats.video.stream.keep-alive=10s", "ai-stats.video.stream.idle-timeout=25s",
+                "ai-stats.video.stream.poll-interval=2s", "ai-stats.video.stream.reconnect-initial-backoff=200ms",
+                "ai-stats.video.stream.reconnect-max-backoff=5s").run((context) -> {
+                    VideoJobWatcher watcher = context.getBean(VideoJobWatcher.class);
+                    assertThat(watcher.maxConcurrentWatches()).isEqualTo(5);
+                    assertThat(watcher.watchTimeout()).isEqualTo(Duration.ofMinutes(10));
+                    JobStreamSettings settings = context.getBean(JobStreamSettings.class);
+                    assertThat(settings.keepAliveInterval()).isEqualTo(Duration.ofSeconds(10));
+                    assertThat(settings.idleTimeout()).isEqualTo(Duration.ofSeconds(25));
+                    assertThat(settings.pollInterval()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(settings.reconnectInitialBackoff()).isEqualTo(Duration.ofMillis(200));
+                    assertThat(settings.reconnectMaxBackoff()).isEqualTo(Duration.ofSeconds(5));
+                });
+    }
+
+    @Test
+    void jobsCreatedThroughTheClientAreNotWatchedByDefault() {
+        this.runner.run((context) -> {
+            VideoJob job = context.getBean(VideoClient.class).generateVideo(VideoGenerationRequest.of("A boat"));
+
+            assertThat(context.getBean(VideoJobWatcher.class).find(job.id())).isEmpty();
+            assertThat(this.simulator.streams().openedCount()).isZero();
+        });
+    }
+
+    @Test
+    void watchAutoWatchesEveryJobCreatedThroughTheClientAndPublishesItsEvents() {
+        this.runner.withUserConfiguration(RecordingListenerConfiguration.class)
+            .withPropertyValues("ai-stats.video.watch=auto")
+            .run((context) -> {
+                assertThat(context).hasSingleBean(VideoJobCreationListener.class);
+                BlockingQueue<VideoJobEvent> events = context.getBean(RecordingListenerConfiguration.class).events;
+
+                VideoJob job = context.getBean(VideoClient.class).generateVideo(VideoGenerationRequest.of("A boat"));
+
+                VideoJobWatch watch = context.getBean(VideoJobWatcher.class).find(job.id()).orElseThrow();
+                assertThat(this.simulator.streams().awaitOpened(1, Duration.ofSeconds(10))).isTrue();
+                this.simulator.clock().advance(Duration.ofSeconds(4));
+                assertThat(watch.whenDone().get(10, TimeUnit.SECONDS).state())
+                    .isEqualTo(VideoJobWatch.State.FINISHED);
+                assertThat(events).extracting(VideoJobEvent::eventId).containsExactly(
+                        "evt_video_" + job.id() + "_video_created",
+                        "evt_video_" + job.id() + "_video_status_changed_queued_in_progress",
+                        "evt_video_" + job.id() + "_video_status_changed_in_progress_completed",
+                        "evt_video_" + job.id() + "_video_completed");
+                assertThat(events).extracting(VideoJobEvent::source).containsOnly(EventSource.STREAM);
+                assertThat(events).last().isInstanceOf(VideoJobCompletedEvent.class);
+            });
+    }
+
+    @Test
+    void watchesStopWhenTheContextCloses() {
+        VideoJobWatch[] watch = new VideoJobWatch[1];
+        this.runner.withPropertyValues("ai-stats.video.watch=auto").run((context) -> {
+            VideoJob job = context.getBean(VideoClient.class).generateVideo(VideoGenerationRequest.of("A boat"));
+            watch[0] = context.getBean(VideoJobWatcher.class).find(job.id()).orElseThrow();
+            assertThat(this.simulator.streams().awaitOpened(1, Duration.ofSeconds(10))).isTrue();
+        });
+
+        assertThat(watch[0].state()).isEqualTo(VideoJobWatch.State.CANCELLED);
+        assertThat(this.simulator.streams().awaitOpen(0, Duration.ofSeconds(10))).isTrue();
+    }
+
+    @Test
+    void anApplicationWatcherReplacesTheAutoConfiguredOne() {
+        this.runner.withUserConfiguration(CustomWatcherConfiguration.class).run((context) -> {
+            assertThat(context).hasSingleBean(VideoJobWatcher.class);
+            assertThat(context.getBean(VideoJobWatcher.class).maxConcurrentWatches()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void backsOffWhenTheClientIsDisabled() {
+        this.runner.withPropertyValues("ai-stats.enabled=false").run((context) -> assertThat(context)
+            .doesNotHaveBean(VideoJobWatcher.class).doesNotHaveBean(JobStreamSettings.class));
+    }
+
+    @Test
+    void aMaxConcurrentWatchesBelowOneFailsNamingTheProperty() {
+        this.runner.withPropertyValues("ai-stats.video.max-concurrent-watches=0").run((context) -> assertThat(context)
+            .getFailure().rootCause().hasMessageContaining("ai-stats.video.max-concurrent-watches"));
+    }
+
+    @Test
+    void anIdleTimeoutNotLongerThanTheKeepAliveFailsNamingTheProperty() {
+        this.runner.withPropertyValues("ai-stats.video.stream.keep-alive=30s", "ai-stats.video.stream.idle-timeout=30s")
+            .run((context) -> assertThat(context).getFailure().rootCause()
+                .hasMessageContaining("ai-stats.video.stream.idle-timeout")
+                .hasMessageContaining("ai-stats.video.stream.keep-alive"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class RecordingListenerConfiguration {
+
+        final BlockingQueue<VideoJobEvent> events = new LinkedBlockingQueue<>();
+
+        @EventListener
+        void on(VideoJobEvent event) {
+            this.events.add(event);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class CustomWatcherConfiguration {
+
+        @Bean
+        VideoJobWatcher customWatcher(ReactiveVideoClient client, VideoJobEventDispatcher dispatcher) {
+            return new VideoJobWatcher(client, dispatcher, 3, Duration.ofMinutes(1), WebSocketUrlOptions.defaults(),
+                    Schedulers.boundedElastic());
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package io.aistats.autoconfigure.webhook;
+
+import io.aistats.test.WebhookSigner;
+import io.aistats.video.model.VideoStatus;
+import io.aistats.video.webhook.EventSource;
+import io.aistats.video.webhook.StatusChange;
+import io.aistats.video.webhook.VideoJobCompletedEvent;
+import io.aistats.video.webhook.VideoJobCreatedEvent;
+import io.aistats.video.webhook.VideoJobEvent;
+import io.aistats.video.webhook.VideoJobPhase;
+import io.aistats.video.webhook.VideoJobProgressEvent;
+import io.aistats.video.webhook.VideoJobStatusChangedEvent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Posts real signed deliveries over a socket to the auto-configured endpoint and checks what the gateway would be
+ * answered and what the application's listeners receive. Subclasses choose the web stack.
+ */
+abstract class AbstractWebhookEndToEndTests {
+
+    static final String PROPERTIES_SECRET = "ai-stats.webhook.secret=" + WebhookDeliveries.SECRET;
+
+    static final String PROPERTIES_ROTATED_SECRET = "ai-stats.webhook.secrets[0]=" + WebhookDeliveries.ROTATED_SECRET;
+
+    static final String PROPERTIES_MAX_PAYLOAD = "ai-stats.webhook.max-payload-size=16KB";
+
+    private static final int MAX_PAYLOAD_BYTES = 16 * 1024;
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private RecordingListener listener;
+
+    private WebhookDeliveries deliveries;
+
+    private String videoId;
+
+    @BeforeEach
+    void setUp() {
+        this.deliveries = new WebhookDeliveries(URI.create("http://localhost:" + this.port + "/ai-stats/webhooks"));
+        this.videoId = WebhookDeliveries.newVideoId();
+    }
+
+    @Test
+    void validDeliveryIsPublishedAsItsTypedEvent() throws Exception {
+        long signedAt = Instant.now().getEpochSecond();
+        String body = WebhookDeliveries.body(this.videoId, "video.completed", "video.completed", 1, "completed", null);
+        HttpResponse<String> response = this.deliveries.post(body,
+                new WebhookSigner(WebhookDeliveries.SECRET).headers(body, signedAt));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"status\":\"accepted\"}");
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                (type) -> assertThat(type).startsWith("application/json"));
+        VideoJobEvent event = this.listener.next(this.videoId);
+        assertThat(event).isExactlyInstanceOf(VideoJobCompletedEvent.class);
+        assertThat(event.eventId()).isEqualTo("evt_video_" + this.videoId + "_video_completed");
+        assertThat(event.eventType()).isEqualTo("video.completed");
+        assertThat(event.phase()).isEqualTo(VideoJobPhase.COMPLETED);
+        assertThat(event.videoId()).isEqualTo(this.videoId);
+        assertThat(event.deliveryKey()).isEqualTo("video.completed");
+        assertThat(event.attempt()).isEqualTo(1);
+        assertThat(event.maxAttempts()).isEqualTo(4);
+        assertThat(event.statusChange()).isNull();
+        assertThat(event.source()).isEqualTo(EventSource.WEBHOOK);
+        assertThat(event.createdAt()).isBetween(Instant.ofEpochSecond(signedAt - 5), Instant.now());
+        assertThat(event.job().status()).isEqualTo(VideoStatus.COMPLETED);
+        assertThat(event.job().progress()).isEqualTo(100);
+        assertThat(event.job().provider()).isEqualTo("openai");
+        assertThat(event.job().downloadUrl()).startsWith("https://api.phaseo.app/v1/videos/" + this.videoId);
+        assertThat(this.listener.completed(this.videoId)).containsExactly((VideoJobCompletedEvent) event);
+    }
+
+    @Test
+    void statusChangeCarriesTheStoredTransition() throws Exception {
+        String body = WebhookDeliveries.body(this.videoId, "video.status_changed",
+                "video.status_changed:queued:in_progress", 1, "processing",
+                "{\"previous_status\":\"queued\",\"status\":\"in_progress\"}");
+        assertThat(this.deliveries.post(body).statusCode()).isEqualTo(200);
+        VideoJobEvent event = this.listener.next(this.videoId);
+        assertThat(event).isExactlyInstanceOf(VideoJobStatusChangedEvent.class);
+        assertThat(event.eventId()).isEqualTo("evt_video_" + this.videoId + "_video_status_changed_queued_in_progress");
+        assertThat(event.statusChange()).isEqualTo(new StatusChange("queued", "in_progress"));
+        assertThat(event.job().status()).isEqualTo(VideoStatus.PROCESSING);
+        assertThat(this.listener.completed(this.videoId)).as("typed listener sees only its type").isEmpty();
+    }
+
+    @Test
+    void progressCarriesItsBucket() throws Exception {
+        String body = WebhookDeliveries.body(this.videoId, "video.progress", "video.progress:40", 1, "processing",
+                null);
+        assertThat(this.deliveries.post(body).statusCode()).isEqualTo(200);
+        VideoJobEvent event = this.listener.next(this.videoId);
+        assertThat(event).isExactlyInstanceOf(VideoJobProgressEvent.class);
+        assertThat(((VideoJobProgressEvent) event).progress()).isEqualTo(40);
+    }
+
+    @Test
+    void tamperedBodyIsRejectedAndNotPublished() throws Exception {
+        String body = WebhookDeliveries.body(this.videoId, "video.completed", "video.completed", 1, "completed", null);
+        Map<String, String> headers = new WebhookSigner(WebhookDeliveries.SECRET).headers(body,
+                Instant.now().getEpochSecond());
+        HttpResponse<String> response = this.deliveries.post(body.replace("\"completed\"", "\"failed\""), headers);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).isEqualTo("{\"error\":\"invalid_signature\"}");
+        assertThat(this.listener.received(this.videoId)).isEmpty();
+    }
+
+    @Test
+    void wrongSecretIsRejected() throws Exception {
+        String body = WebhookDeliveries.body(this.videoId, "video.completed", "video.completed", 1, "completed", null);
+        HttpResponse<String> response = this.deliveries.post(body, "whsec_someone_else");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).isEqualTo("{\"error\":\"invalid_signature\"}")
+            .doesNotContain(WebhookDeliveries.SECRET);
+        assertThat(this.listener.received(this.videoId)).isEmpty();
+    }
+
+    @Test
+    void staleAndFutureTimestampsAreRejected() throws Exception {
+        String body = WebhookDeliveries.body(this.videoId, "video.completed", "video.completed", 1, "completed", null);
+        WebhookSigner signer = new WebhookSigner(WebhookDeliveries.SECRET);
+        long now = Instant.now().getEpochSecond();
+        for (long timestamp : new long[] { now - 400, now + 400 }) {
+            HttpResponse<String> response = this.deliveries.post(body, signer.headers(body, timestamp));
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.body()).isEqualTo("{\"error\":\"stale_timestamp\"}");
+        }
+        assertThat(this.listener.received(this.videoId)).isEmpty();
+    }
+
+    @Test
+    void missingHeadersAreABadRequest() throws Exception {
+        String body = WebhookDeliveries.body(this.videoId, "video.completed", "video.completed", 1, "completed", null);
+        Map<String, String> headers = new WebhookSigner(WebhookDeliveries.SECRET).headers(body,
+                Instant.now().getEpochSecond());
+        for (String header : new String[] { "x-phaseo-signature", "x-phaseo-timestamp" }) {
+            HttpResponse<String> response = this.deliveries.post(body, WebhookDeliveries.without(headers, header));
+            assertThat(response.statusCode()).as(header).isEqualTo(400);
+            assertThat(response.body()).isEqualTo("{\"error\":\"invalid_headers\"}");
+        }
+        assertThat(this.listener.received(this.videoId)).isEmpty();
+    }
+
+    @Test
+    void validlySignedMalformedBodiesAreABadRequest() throws Exception {
+        for (String body : new String[] { "{\"id\":\"evt_1\",\"type\":", "{\"id\":\"evt_1\",\"type\":\"video.created\"}",
+                "[]" }) {
+            HttpResponse<String> response = this.deliveries.post(body);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(response.body()).isEqualTo("{\"error\":\"malformed_payload\"}");
+        }
+    }
+
+    @Test
+    void duplicateIsAcknowledgedWithoutPublishingAgain() throws Exception {
+        String body = WebhookDeliveries.body(this.videoId, "video.created", "video.created", 1, "queued", null);
+        assertThat(this.deliveries.post(body).body()).isEqualTo("{\"status\":\"accepted\"}");
+        HttpResponse<String> again = this.deliveries.post(body);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo("{\"status\":\"duplicate\"}");
+        String retry = WebhookDeliveries.body(this.videoId, "video.created", "video.created", 2, "processing", null);
+        assertThat(this.deliveries.post(retry).body()).as("a re-signed retry with new data")
+            .isEqualTo("{\"status\":\"duplicate\"}");
+        assertThat(this.listener.received(this.videoId)).singleElement().isInstanceOf(VideoJobCreatedEvent.class);
+    }
+
+    @Test
+    void eventsArrivingOutOfOrderAreAllPublished() throws Exception {
+        String completed = WebhookDeliveries.body(this.videoId, "video.completed", "video.completed", 1, "completed",
+                null);
+        String statusChanged = WebhookDeliveries.body(this.videoId, "video.status_changed",
+                "video.status_changed:in_progress:completed", 1, "completed",
+                "{\"previous_status\":\"in_progress\",\"status\":\"completed\"}");
+        assertThat(this.deliveries.post(completed).statusCode()).isEqualTo(200);
+        assertThat(this.deliveries.post(statusChanged).statusCode()).isEqualTo(200);
+        assertThat(this.listener.received(this.videoId)).hasSize(2)
+            .extracting(VideoJobEvent::eventType)
+            .containsExactly("video.completed", "video.status_changed");
+    }
+
+    @Test
+    void unknownEventTypeIsPublishedAsTheBaseEvent() throws Exception {
+        String body = WebhookDeliveries.body(this.videoId, "video.thumbnail_ready", "video.thumbnail_ready", 1,
+                "completed", null);
+        HttpResponse<String> response = this.deliveries.post(body);
+        assertThat(response.statusCode()).isEqualTo(200);
+        VideoJobEvent event = this.listener.next(this.videoId);
+        assertThat(event).isExactlyInstanceOf(VideoJobEvent.class);
+        assertThat(event.phase()).isEqualTo(VideoJobPhase.UNKNOWN);
+        assertThat(event.eventType()).isEqualTo("video.thumbnail_ready");
+    }
+
+    @Test
+    void listenerFailureAsksForARedeliveryWhichIsThenPublished() throws Exception {
+        this.listener.failOnce(this.videoId);
+        String first = WebhookDeliveries.body(this.videoId, "video.created", "video.created", 1, "queued", null);
+        HttpResponse<String> failed = this.deliveries.post(first);
+        assertThat(failed.statusCode()).isEqualTo(500);
+        assertThat(failed.body()).isEqualTo("{\"error\":\"listener_failed\"}");
+        assertThat(this.listener.received(this.videoId)).isEmpty();
+
+        String redelivery = WebhookDeliveries.body(this.videoId, "video.created", "video.created", 2, "queued", null);
+        HttpResponse<String> accepted = this.deliveries.post(redelivery);
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.body()).isEqualTo("{\"status\":\"accepted\"}");
+        assertThat(this.listener.received(this.videoId)).singleElement()
+            .satisfies((event) -> assertThat(event.attempt()).isEqualTo(2));
+
+        String third = WebhookDeliveries.body(this.videoId, "video.created", "video.created", 3, "queued", null);
+        assertThat(this.deliveries.post(third).body()).isEqualTo("{\"status\":\"duplicate\"}");
+    }
+
+    @Test
+    void bodiesUpToTheMaximumSizeAreAccepted() throws Exception {
+        String body = padded(WebhookDeliveries.body(this.videoId, "video.created", "video.created", 1, "queued", null),
+                MAX_PAYLOAD_BYTES);
+        assertThat(body.getBytes(StandardCharsets.UTF_8)).hasSize(MAX_PAYLOAD_BYTES);
+        assertThat(this.deliveries.post(body).statusCode()).isEqualTo(200);
+        assertThat(this.listener.received(this.videoId)).hasSize(1);
+    }
+
+    @Test
+    void oversizedBodyWithContentLengthIsRejected() throws Exception {
+        String body = padded(WebhookDeliveries.body(this.videoId, "video.created", "video.created", 1, "queued", null),
+                MAX_PAYLOAD_BYTES + 1);
+        HttpResponse<String> response = this.deliveries.post(body);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).isEqualTo("{\"error\":\"payload_too_large\"}");
+        assertThat(this.listener.received(this.videoId)).isEmpty();
+    }
+
+    @Test
+    void oversizedChunkedBodyIsRejectedWhileReading() throws Exception {
+        String body = padded(WebhookDeliveries.body(this.videoId, "video.created", "video.created", 1, "queued", null),
+                MAX_PAYLOAD_BYTES + 1);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = this.deliveries.postChunked(bytes,
+                new WebhookSigner(WebhookDeliveries.SECRET).headers(bytes, Instant.now().getEpochSecond()));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).isEqualTo("{\"error\":\"payload_too_large\"}");
+        assertThat(this.listener.received(this.videoId)).isEmpty();
+    }
+
+    @Test
+    void chunkedBodyWithinTheLimitIsAccepted() throws Exception {
+        byte[] bytes = WebhookDeliveries.body(this.videoId, "video.created", "video.created", 1, "queued", null)
+            .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = this.deliveries.postChunked(bytes,
+                new WebhookSigner(WebhookDeliveries.SECRET).headers(bytes, Instant.now().getEpochSecond()));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(this.listener.received(this.videoId)).hasSize(1);
+    }
+
+    @Test
+    void bothSecretsAreAcceptedDuringARotation() throws Exception {
+        String created = WebhookDeliveries.body(this.videoId, "video.created", "video.created", 1, "queued", null);
+        String completed = WebhookDeliveries.body(this.videoId, "video.completed", "video.completed", 1, "completed",
+                null);
+        assertThat(this.deliveries.post(created, WebhookDeliveries.SECRET).statusCode()).isEqualTo(200);
+        assertThat(this.deliveries.post(completed, WebhookDeliveries.ROTATED_SECRET).statusCode()).isEqualTo(200);
+        assertThat(this.listener.received(this.videoId)).hasSize(2);
+    }
+
+    /** Pads the job data with an unknown member until the body has exactly the given size. */
+    private static String padded(String body, int size) {
+        String prefix = body.substring(0, body.indexOf("\"data\":{") + 8) + "\"padding\":\"";
+        String suffix = "\"," + body.substring(body.indexOf("\"data\":{") + 8);
+        return prefix + "x".repeat(size - prefix.length() - suffix.length()) + suffix;
+    }
+}

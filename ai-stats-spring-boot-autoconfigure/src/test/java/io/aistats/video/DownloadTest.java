@@ -1,0 +1,146 @@
+package io.aistats.video;
+
+import io.aistats.test.AiStatsGatewaySimulator;
+import io.aistats.video.error.AiStatsConnectionException;
+import io.aistats.video.error.NotFoundException;
+import io.aistats.video.error.VideoNotReadyException;
+import io.aistats.video.model.VideoGenerationRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.Disposable;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Downloads to a file appear complete or not at all, and leave no temporary file behind.
+ */
+class DownloadTest {
+
+    private static final byte[] PREVIOUS = "previous content".getBytes(StandardCharsets.UTF_8);
+
+    private static AiStatsGatewaySimulator simulator;
+
+    private static VideoClient client;
+
+    private static String videoId;
+
+    @TempDir
+    Path directory;
+
+    @BeforeAll
+    static void startSimulator() {
+        simulator = AiStatsGatewaySimulator.builder().manualClock().start();
+        client = SimulatorClients.blocking(simulator);
+        videoId = SimulatorClients.completedJob(client, simulator);
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        simulator.close();
+    }
+
+    @AfterEach
+    void reset() {
+        simulator.faults().reset();
+        simulator.contentSize(AiStatsGatewaySimulator.sampleVideo().length);
+    }
+
+    @Test
+    void replacesAnExistingFileWhole() throws IOException {
+        Path target = Files.write(this.directory.resolve("video.mp4"), PREVIOUS);
+        simulator.contentSize(3L * 1024 * 1024 + 17);
+
+        client.videos().download(videoId, target);
+
+        assertThat(Files.size(target)).isEqualTo(3L * 1024 * 1024 + 17);
+        assertThat(filesIn(this.directory)).containsExactly(target);
+    }
+
+    @Test
+    void connectionDroppedMidBodyLeavesNoFileAndNoTemporaryFile() throws IOException {
+        simulator.contentSize(8L * 1024 * 1024);
+        simulator.faults().dropConnectionMidBody(1, "GET", "/v1/videos/");
+        Path target = this.directory.resolve("video.mp4");
+
+        assertThatThrownBy(() -> client.downloadVideoContent(videoId, target))
+            .isInstanceOf(AiStatsConnectionException.class);
+
+        assertThat(target).doesNotExist();
+        assertThat(filesIn(this.directory)).isEmpty();
+    }
+
+    @Test
+    void connectionDroppedMidBodyKeepsThePreviousFile() throws IOException {
+        Path target = Files.write(this.directory.resolve("video.mp4"), PREVIOUS);
+        simulator.contentSize(8L * 1024 * 1024);
+        simulator.faults().dropConnectionMidBody(1, "GET", "/v1/videos/");
+
+        assertThatThrownBy(() -> client.downloadVideoContent(videoId, target))
+            .isInstanceOf(AiStatsConnectionException.class);
+
+        assertThat(target).hasBinaryContent(PREVIOUS);
+        assertThat(filesIn(this.directory)).containsExactly(target);
+    }
+
+    @Test
+    void errorAnswersLeaveNoFile() throws IOException {
+        String queued = client.generateVideo(VideoGenerationRequest.of("Not yet")).id();
+        Path target = this.directory.resolve("video.mp4");
+
+        assertThatThrownBy(() -> client.downloadVideoContent(queued, target))
+            .isInstanceOf(VideoNotReadyException.class);
+        assertThatThrownBy(() -> client.downloadVideoContent("G-01KDVDGQGGQ7M3R8X2VN5T9HZZ", target))
+            .isInstanceOf(NotFoundException.class);
+
+        assertThat(filesIn(this.directory)).isEmpty();
+    }
+
+    @Test
+    void cancellingADownloadDeletesTheTemporaryFile() throws IOException, InterruptedException {
+        simulator.contentSize(400L * 1024 * 1024);
+        Path target = this.directory.resolve("video.mp4");
+
+        Disposable download = client.reactive().downloadVideoContent(videoId, target).subscribe();
+        try {
+            awaitPartialFile(Duration.ofSeconds(20));
+        }
+        finally {
+            download.dispose();
+        }
+
+        assertThat(target).doesNotExist();
+        assertThat(filesIn(this.directory)).isEmpty();
+    }
+
+    /** Waits until the temporary file has received bytes; there is no event to wait on, so this polls briefly. */
+    private void awaitPartialFile(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Path file : filesIn(this.directory)) {
+                if (file.getFileName().toString().endsWith(".part") && Files.size(file) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(2);
+        }
+        throw new AssertionError("no partial download appeared within " + timeout);
+    }
+
+    private static List<Path> filesIn(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.toList();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.aistats.video.stream;
+
+import io.aistats.test.AiStatsGatewaySimulator;
+import io.aistats.video.DefaultReactiveVideoClient;
+import io.aistats.video.ReactiveVideoClient;
+import io.aistats.video.VideoClientSettings;
+import io.aistats.video.VideoJobCreationListener;
+import io.aistats.video.model.VideoGenerationRequest;
+import io.aistats.video.model.VideoJob;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Clients pointed at a gateway simulator, with stream settings that keep fallback tests fast: short reconnection
+ * back-off and a fixed 50 ms poll interval.
+ */
+final class StreamTestSupport {
+
+    /** The longest any single step of a test may take; steps normally take milliseconds. */
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    private StreamTestSupport() {
+    }
+
+    static VideoClientSettings.Builder settings(AiStatsGatewaySimulator simulator) {
+        return VideoClientSettings.builder()
+            .baseUrl(simulator.baseUrl())
+            .apiKey(simulator.apiKey())
+            .connectTimeout(Duration.ofSeconds(2))
+            .responseTimeout(Duration.ofSeconds(5))
+            .maxRetries(1)
+            .initialBackoff(Duration.ofMillis(10))
+            .maxBackoff(Duration.ofMillis(20));
+    }
+
+    static JobStreamSettings.Builder streamSettings() {
+        return JobStreamSettings.builder()
+            .reconnectInitialBackoff(Duration.ofMillis(20))
+            .reconnectMaxBackoff(Duration.ofMillis(100))
+            .pollInterval(Duration.ofMillis(50));
+    }
+
+    static ReactiveVideoClient client(AiStatsGatewaySimulator simulator) {
+        return client(settings(simulator).build(), streamSettings().build());
+    }
+
+    static ReactiveVideoClient client(VideoClientSettings settings, JobStreamSettings streamSettings,
+            VideoJobCreationListener... listeners) {
+        return new DefaultReactiveVideoClient(WebClient.builder(), settings, streamSettings, List.of(listeners));
+    }
+
+    static VideoJob createJob(ReactiveVideoClient client) {
+        VideoJob job = client.generateVideo(VideoGenerationRequest.of("A paper boat drifting down a street"))
+            .block(WAIT);
+        if (job == null || job.id() == null) {
+            throw new IllegalStateException("The simulator created no job");
+        }
+        return job;
+    }
+}

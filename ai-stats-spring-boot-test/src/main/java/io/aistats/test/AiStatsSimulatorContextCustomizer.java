@@ -1,0 +1,115 @@
+package io.aistats.test;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.MergedContextConfiguration;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Registers a shared {@link AiStatsGatewaySimulator} as a bean and points the {@code ai-stats.*} connection
+ * properties at it. Equal settings give equal customizers, so Spring's context cache keeps working.
+ */
+final class AiStatsSimulatorContextCustomizer implements ContextCustomizer {
+
+    /** The bean name of the simulator. */
+    static final String BEAN_NAME = "aiStatsGatewaySimulator";
+
+    /** The name of the property source holding the connection properties. */
+    static final String PROPERTY_SOURCE_NAME = "aiStatsGatewaySimulator";
+
+    private static final Map<Settings, Shared> SIMULATORS = new HashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(AiStatsSimulatorContextCustomizer::closeAll,
+                "ai-stats-simulator-shutdown"));
+    }
+
+    private final Settings settings;
+
+    AiStatsSimulatorContextCustomizer(Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+        AiStatsGatewaySimulator simulator = acquire(this.settings);
+        context.getBeanFactory().registerSingleton(BEAN_NAME, simulator);
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("ai-stats.base-url", simulator.baseUrl().toString());
+        properties.put("ai-stats.api-key", simulator.apiKey());
+        properties.put("ai-stats.management-key", simulator.managementKey());
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
+                properties));
+        Settings key = this.settings;
+        context.addApplicationListener((ApplicationListener<ContextClosedEvent>) event -> {
+            if (event.getApplicationContext() == context) {
+                release(key);
+            }
+        });
+    }
+
+    private static synchronized AiStatsGatewaySimulator acquire(Settings settings) {
+        Shared shared = SIMULATORS.get(settings);
+        if (shared == null || shared.simulator.isClosed()) {
+            AiStatsGatewaySimulator.Builder builder = AiStatsGatewaySimulator.builder()
+                    .allowLocalWebhookUrls(settings.allowLocalWebhookUrls());
+            if (settings.manualClock()) {
+                builder.manualClock();
+            }
+            shared = new Shared(builder.start());
+            SIMULATORS.put(settings, shared);
+        }
+        shared.users++;
+        return shared.simulator;
+    }
+
+    private static synchronized void release(Settings settings) {
+        Shared shared = SIMULATORS.get(settings);
+        if (shared != null && --shared.users <= 0) {
+            SIMULATORS.remove(settings);
+            shared.simulator.close();
+        }
+    }
+
+    private static synchronized void closeAll() {
+        SIMULATORS.values().forEach(shared -> shared.simulator.close());
+        SIMULATORS.clear();
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof AiStatsSimulatorContextCustomizer customizer
+                && this.settings.equals(customizer.settings);
+    }
+
+    @Override
+    public int hashCode() {
+        return this.settings.hashCode();
+    }
+
+    /**
+     * The attributes of {@link AutoConfigureAiStatsSimulator}; one simulator per distinct value.
+     * @param manualClock whether the clock is manual
+     * @param allowLocalWebhookUrls whether local webhook URLs are allowed
+     */
+    record Settings(boolean manualClock, boolean allowLocalWebhookUrls) {
+    }
+
+    /** A started simulator and how many open contexts use it. */
+    private static final class Shared {
+
+        private final AiStatsGatewaySimulator simulator;
+
+        private int users;
+
+        Shared(AiStatsGatewaySimulator simulator) {
+            this.simulator = simulator;
+        }
+    }
+}

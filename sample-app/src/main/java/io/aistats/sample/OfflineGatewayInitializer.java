@@ -1,0 +1,52 @@
+package io.aistats.sample;
+
+import io.aistats.test.AiStatsGatewaySimulator;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+import java.util.Map;
+
+/**
+ * Points the application at an in-process gateway simulator when no API key is configured, so that the sample runs
+ * with no account and no network. With {@code ai-stats.api-key} (or {@code AI_STATS_API_KEY}) set, it does nothing.
+ */
+public class OfflineGatewayInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** Name of the property source holding the simulator's URL and keys. */
+    public static final String PROPERTY_SOURCE_NAME = "aiStatsOfflineGateway";
+
+    private static final Log logger = LogFactory.getLog(OfflineGatewayInitializer.class);
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        ConfigurableEnvironment environment = context.getEnvironment();
+        if (hasApiKey(environment)) {
+            return;
+        }
+        // local webhook URLs, so that the application can register its own endpoint (see LocalWebhookEndpoint)
+        AiStatsGatewaySimulator simulator = AiStatsGatewaySimulator.builder().allowLocalWebhookUrls(true).start();
+        environment.getPropertySources()
+            .addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
+                    Map.of("ai-stats.base-url", simulator.baseUrl().toString(), "ai-stats.api-key", simulator.apiKey(),
+                            "ai-stats.management-key", simulator.managementKey())));
+        context.getBeanFactory().registerSingleton("aiStatsGatewaySimulator", simulator);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                simulator.close();
+            }
+        });
+        logger.info("No AI Stats API key is configured (ai-stats.api-key / AI_STATS_API_KEY): running offline against "
+                + "the bundled gateway simulator at " + simulator.baseUrl());
+    }
+
+    private static boolean hasApiKey(ConfigurableEnvironment environment) {
+        return StringUtils.hasText(environment.getProperty("ai-stats.api-key"))
+                || StringUtils.hasText(environment.getProperty("AI_STATS_API_KEY"));
+    }
+}
