@@ -1,7 +1,7 @@
 package io.aistats.video;
 
-import io.aistats.video.error.AiStatsException;
 import io.aistats.video.error.AiStatsTimeoutException;
+import io.aistats.video.http.BlockingCalls;
 import io.aistats.video.model.DownloadUrlOptions;
 import io.aistats.video.model.SignedDownloadUrl;
 import io.aistats.video.model.VideoDeleted;
@@ -12,11 +12,8 @@ import io.aistats.video.model.VideoModelList;
 import io.aistats.video.model.VideoPage;
 import io.aistats.video.model.WebSocketUrlOptions;
 import io.aistats.video.stream.VideoJobStream;
-import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -132,16 +129,8 @@ public final class DefaultVideoClient implements VideoClient {
      */
     @Override
     public VideoJob awaitCompletion(String videoId, Duration timeout) {
-        try {
-            VideoJob job = this.reactive.awaitCompletion(videoId, timeout).block();
-            if (job == null) {
-                throw new AiStatsException("Waiting for video job " + videoId + " ended without a result");
-            }
-            return job;
-        }
-        catch (RuntimeException ex) {
-            throw unwrap(ex, "waiting for video job " + videoId);
-        }
+        return BlockingCalls.await(this.reactive.awaitCompletion(videoId, timeout), null,
+                "waiting for video job " + videoId);
     }
 
     @Override
@@ -165,33 +154,6 @@ public final class DefaultVideoClient implements VideoClient {
     }
 
     private <T> T await(Mono<T> call, String operation) {
-        Duration deadline = this.reactive.settings().callTimeout();
-        try {
-            T value = call.timeout(deadline, Mono.error(() -> new AiStatsTimeoutException(
-                    operation + " did not complete within the call timeout (" + deadline + ")", null)))
-                .block();
-            if (value == null) {
-                throw new AiStatsException(operation + " completed without a result");
-            }
-            return value;
-        }
-        catch (RuntimeException ex) {
-            throw unwrap(ex, operation);
-        }
-    }
-
-    private static RuntimeException unwrap(RuntimeException failure, String operation) {
-        Throwable cause = Exceptions.unwrap(failure);
-        if (cause instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-            return new AiStatsException("Interrupted while waiting for " + operation, cause);
-        }
-        if (cause instanceof RuntimeException runtime) {
-            return runtime;
-        }
-        if (cause instanceof IOException io) {
-            return new UncheckedIOException(io);
-        }
-        return new AiStatsException(operation + " failed", cause);
+        return BlockingCalls.await(call, this.reactive.settings().callTimeout(), operation);
     }
 }

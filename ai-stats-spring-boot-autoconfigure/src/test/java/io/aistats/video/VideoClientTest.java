@@ -6,7 +6,7 @@ import io.aistats.video.error.NotFoundException;
 import io.aistats.video.error.VideoCancellationUnsupportedException;
 import io.aistats.video.error.VideoDeletedException;
 import io.aistats.video.error.VideoRequestValidationException;
-import io.aistats.video.model.ContentDisposition;
+import io.aistats.video.model.DownloadDisposition;
 import io.aistats.video.model.DownloadUrlOptions;
 import io.aistats.video.model.ListOrder;
 import io.aistats.video.model.OutputAccess;
@@ -180,7 +180,7 @@ class VideoClientTest {
         String id = SimulatorClients.completedJob(client, simulator);
 
         SignedDownloadUrl link = client.getVideoDownloadUrl(id, DownloadUrlOptions.builder()
-            .ttl(Duration.ofMinutes(2)).disposition(ContentDisposition.INLINE).build());
+            .ttl(Duration.ofMinutes(2)).disposition(DownloadDisposition.INLINE).build());
 
         assertThat(lastRequest("POST", "/v1/videos/" + id + "/download_url").bodyAsString())
             .isEqualTo("{\"ttl_seconds\":120,\"disposition\":\"inline\"}");

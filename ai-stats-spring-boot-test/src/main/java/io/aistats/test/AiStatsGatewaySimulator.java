@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * follows the gateway contract: the same routes under {@code /v1/videos} and {@code /v1/video/generations}, the same
  * check order, authentication reasons, error envelopes, status vocabularies, job objects, signed download links and
  * quirks. Jobs move {@code queued} → processing → completed on the simulator clock; tests can steer them
- * ({@link #jobs()}), inject faults ({@link #faults()}) and inspect what was received ({@link #requests()}).
+ * ({@link #jobs()}), inject faults ({@link #faults()}) and inspect what was received ({@link #requests()}). Webhook
+ * endpoints are managed under {@code /v1/webhook-endpoints} and receive signed deliveries ({@link #webhooks()}).
  * <p>
  * Typical use:
  * <pre>{@code

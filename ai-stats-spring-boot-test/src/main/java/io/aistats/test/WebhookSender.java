@@ -49,11 +49,6 @@ final class WebhookSender implements AutoCloseable {
                 .responseTimeout(timeout);
     }
 
-    /** @return the deadline of one attempt */
-    Duration timeout() {
-        return this.timeout;
-    }
-
     /**
      * @param url the endpoint URL
      * @param headers the request headers

@@ -48,11 +48,6 @@ final class WebhookUrlPolicy {
         this.resolver = resolver;
     }
 
-    /** @return whether local URLs are accepted */
-    boolean allowsLocal() {
-        return this.allowLocal;
-    }
-
     /**
      * Checks and normalises a URL. May resolve the host (blocking): call it off event-loop threads where possible.
      * @param raw the URL as given, or {@code null}

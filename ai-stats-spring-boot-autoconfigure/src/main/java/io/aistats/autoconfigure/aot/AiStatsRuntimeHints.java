@@ -1,6 +1,6 @@
 package io.aistats.autoconfigure.aot;
 
-import io.aistats.video.model.ContentDisposition;
+import io.aistats.video.model.DownloadDisposition;
 import io.aistats.video.model.DownloadUrlOptions;
 import io.aistats.video.model.ImageReference;
 import io.aistats.video.model.InputReference;
@@ -36,6 +36,13 @@ import io.aistats.video.webhook.VideoJobFailedEvent;
 import io.aistats.video.webhook.VideoJobPhase;
 import io.aistats.video.webhook.VideoJobProgressEvent;
 import io.aistats.video.webhook.VideoJobStatusChangedEvent;
+import io.aistats.video.webhook.WebhookEndpoint;
+import io.aistats.video.webhook.WebhookEndpointCreateRequest;
+import io.aistats.video.webhook.WebhookEndpointDeleted;
+import io.aistats.video.webhook.WebhookEndpointList;
+import io.aistats.video.webhook.WebhookEndpointListParams;
+import io.aistats.video.webhook.WebhookEndpointStatus;
+import io.aistats.video.webhook.WebhookEndpointUpdate;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
@@ -48,7 +55,7 @@ import java.util.List;
 
 /**
  * Runtime hints for a native image: reflective access (constructors, fields, methods) to every type Jackson reads or
- * writes for the client: the request and response models, the lifecycle events (which applications commonly
+ * writes for the client: the request and response models, the webhook endpoint management types, the lifecycle events (which applications commonly
  * serialise, to a browser or a queue) and the types they hold. Registered through {@code META-INF/spring/aot.factories}
  * so that the hints apply whichever auto-configurations are active.
  * <p>
@@ -57,7 +64,7 @@ import java.util.List;
  */
 public class AiStatsRuntimeHints implements RuntimeHintsRegistrar {
 
-    private static final List<Class<?>> MODEL_TYPES = List.of(ContentDisposition.class, DownloadUrlOptions.class,
+    private static final List<Class<?>> MODEL_TYPES = List.of(DownloadDisposition.class, DownloadUrlOptions.class,
             DownloadUrlOptions.Builder.class, ImageReference.class, InputReference.class, InputReference.Type.class,
             InputReference.Role.class, LifecycleStatus.class, ListOrder.class, OutputAccess.class,
             SignedDownloadUrl.class, VideoAsset.class, VideoBilling.class, VideoDeleted.class,
@@ -73,6 +80,11 @@ public class AiStatsRuntimeHints implements RuntimeHintsRegistrar {
             VideoJobFailedEvent.class, VideoJobCancelledEvent.class, VideoJobExpiredEvent.class, StatusChange.class,
             VideoJobPhase.class, EventSource.class);
 
+    private static final List<Class<?>> WEBHOOK_ENDPOINT_TYPES = List.of(WebhookEndpoint.class,
+            WebhookEndpointStatus.class, WebhookEndpointList.class, WebhookEndpointListParams.class,
+            WebhookEndpointDeleted.class, WebhookEndpointCreateRequest.class, WebhookEndpointCreateRequest.Builder.class,
+            WebhookEndpointUpdate.class, WebhookEndpointUpdate.Builder.class);
+
     private static final MemberCategory[] JSON_BINDING = { MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS,
             MemberCategory.INVOKE_DECLARED_CONSTRUCTORS, MemberCategory.INVOKE_PUBLIC_METHODS,
             MemberCategory.INVOKE_DECLARED_METHODS, MemberCategory.ACCESS_PUBLIC_FIELDS,
@@ -82,7 +94,7 @@ public class AiStatsRuntimeHints implements RuntimeHintsRegistrar {
     public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
         ReflectionHints reflection = hints.reflection();
         BindingReflectionHintsRegistrar binding = new BindingReflectionHintsRegistrar();
-        for (List<Class<?>> types : List.of(MODEL_TYPES, EVENT_TYPES)) {
+        for (List<Class<?>> types : List.of(MODEL_TYPES, EVENT_TYPES, WEBHOOK_ENDPOINT_TYPES)) {
             // Spring's binding registrar follows the types' properties and Jackson annotations (creators, nested
             // types); the explicit categories cover members Jackson reaches through annotations on fields
             binding.registerReflectionHints(reflection, types.toArray(new Class<?>[0]));

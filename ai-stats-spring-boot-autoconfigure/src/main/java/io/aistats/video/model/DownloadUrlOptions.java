@@ -20,11 +20,11 @@ public final class DownloadUrlOptions {
 
     private final @Nullable Long ttlSeconds;
 
-    private final @Nullable ContentDisposition disposition;
+    private final @Nullable DownloadDisposition disposition;
 
     private final @Nullable Integer index;
 
-    private DownloadUrlOptions(@Nullable Long ttlSeconds, @Nullable ContentDisposition disposition,
+    private DownloadUrlOptions(@Nullable Long ttlSeconds, @Nullable DownloadDisposition disposition,
             @Nullable Integer index) {
         this.ttlSeconds = ttlSeconds;
         this.disposition = disposition;
@@ -57,7 +57,7 @@ public final class DownloadUrlOptions {
      * @param disposition whether a browser saves or displays the video
      * @return options with only the disposition set
      */
-    public static DownloadUrlOptions disposition(ContentDisposition disposition) {
+    public static DownloadUrlOptions disposition(DownloadDisposition disposition) {
         return builder().disposition(disposition).build();
     }
 
@@ -90,7 +90,7 @@ public final class DownloadUrlOptions {
     /**
      * @return the requested disposition, or {@code null} for the gateway's {@code attachment}
      */
-    public @Nullable ContentDisposition disposition() {
+    public @Nullable DownloadDisposition disposition() {
         return this.disposition;
     }
 
@@ -143,7 +143,7 @@ public final class DownloadUrlOptions {
 
         private @Nullable Long ttlSeconds;
 
-        private @Nullable ContentDisposition disposition;
+        private @Nullable DownloadDisposition disposition;
 
         private @Nullable Integer index;
 
@@ -171,7 +171,7 @@ public final class DownloadUrlOptions {
          * @return this builder
          * @throws VideoRequestValidationException ({@code disposition}) when {@code null}
          */
-        public Builder disposition(ContentDisposition disposition) {
+        public Builder disposition(DownloadDisposition disposition) {
             if (disposition == null) {
                 throw new VideoRequestValidationException("disposition", "must be attachment or inline");
             }

@@ -1,13 +1,8 @@
 package io.aistats.video.webhook;
 
-import io.aistats.video.error.AiStatsException;
-import io.aistats.video.error.AiStatsTimeoutException;
-import reactor.core.Exceptions;
+import io.aistats.video.http.BlockingCalls;
 import reactor.core.publisher.Mono;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -118,33 +113,6 @@ public final class WebhookEndpointClient {
     }
 
     private <T> T await(Mono<T> call, String operation) {
-        Duration deadline = this.reactive.settings().callTimeout();
-        try {
-            T value = call.timeout(deadline, Mono.error(() -> new AiStatsTimeoutException(
-                    operation + " did not complete within the call timeout (" + deadline + ")", null)))
-                .block();
-            if (value == null) {
-                throw new AiStatsException(operation + " completed without a result");
-            }
-            return value;
-        }
-        catch (RuntimeException ex) {
-            throw unwrap(ex, operation);
-        }
-    }
-
-    private static RuntimeException unwrap(RuntimeException failure, String operation) {
-        Throwable cause = Exceptions.unwrap(failure);
-        if (cause instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-            return new AiStatsException("Interrupted while waiting for " + operation, cause);
-        }
-        if (cause instanceof RuntimeException runtime) {
-            return runtime;
-        }
-        if (cause instanceof IOException io) {
-            return new UncheckedIOException(io);
-        }
-        return new AiStatsException(operation + " failed", cause);
+        return BlockingCalls.await(call, this.reactive.settings().callTimeout(), operation);
     }
 }

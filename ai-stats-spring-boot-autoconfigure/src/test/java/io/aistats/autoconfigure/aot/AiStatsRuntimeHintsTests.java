@@ -9,6 +9,8 @@ import io.aistats.video.model.VideoWebhookState;
 import io.aistats.video.webhook.VideoJobCompletedEvent;
 import io.aistats.video.webhook.VideoJobEvent;
 import io.aistats.video.webhook.VideoJobFailedEvent;
+import io.aistats.video.webhook.WebhookEndpoint;
+import io.aistats.video.webhook.WebhookEndpointCreateRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +86,18 @@ class AiStatsRuntimeHintsTests {
             .toList();
         assertThat(events).contains(VideoJobEvent.class, VideoJobCompletedEvent.class);
         assertThat(events).allSatisfy((type) -> assertThat(this.reflection.onType(type).withMemberCategories(JSON_BINDING))
+            .as("%s is missing from AiStatsRuntimeHints", type.getName())
+            .accepts(this.hints));
+    }
+
+    @Test
+    void everyWebhookEndpointManagementTypeIsRegistered() throws IOException {
+        List<Class<?>> endpointTypes = publicTypesIn("io.aistats.video.webhook").stream()
+            // the management types, nested builders included; the clients are services, not bound by Jackson
+            .filter((type) -> type.getName().contains(".WebhookEndpoint") && !type.getSimpleName().endsWith("Client"))
+            .toList();
+        assertThat(endpointTypes).contains(WebhookEndpoint.class, WebhookEndpointCreateRequest.Builder.class);
+        assertThat(endpointTypes).allSatisfy((type) -> assertThat(this.reflection.onType(type).withMemberCategories(JSON_BINDING))
             .as("%s is missing from AiStatsRuntimeHints", type.getName())
             .accepts(this.hints));
     }

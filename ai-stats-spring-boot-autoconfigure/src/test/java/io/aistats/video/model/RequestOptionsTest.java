@@ -102,12 +102,12 @@ class RequestOptionsTest {
         void sendsOnlyTheSetOptions() {
             assertThat(DownloadUrlOptions.ttl(Duration.ofMinutes(15)).toRequestBody())
                 .containsExactly(Map.entry("ttl_seconds", 900L));
-            assertThat(DownloadUrlOptions.disposition(ContentDisposition.INLINE).toRequestBody())
+            assertThat(DownloadUrlOptions.disposition(DownloadDisposition.INLINE).toRequestBody())
                 .containsExactly(Map.entry("disposition", "inline"));
             assertThat(DownloadUrlOptions.index(2).toRequestBody()).containsExactly(Map.entry("index", 2));
             DownloadUrlOptions all = DownloadUrlOptions.builder()
                 .ttl(Duration.ofSeconds(90, 999_000_000))
-                .disposition(ContentDisposition.ATTACHMENT)
+                .disposition(DownloadDisposition.ATTACHMENT)
                 .index(0)
                 .build();
             assertThat(all.toRequestBody()).containsExactly(Map.entry("ttl_seconds", 90L),

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * How a browser should treat a signed download link's video ({@code Content-Disposition} of the download).
  */
-public enum ContentDisposition {
+public enum DownloadDisposition {
 
     /** Save as a file (the gateway's default). */
     ATTACHMENT("attachment"),
@@ -15,7 +15,7 @@ public enum ContentDisposition {
 
     private final String wireValue;
 
-    ContentDisposition(String wireValue) {
+    DownloadDisposition(String wireValue) {
         this.wireValue = wireValue;
     }
 
