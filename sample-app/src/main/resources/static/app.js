@@ -148,8 +148,9 @@ function upsert(view) {
 
 function render({view, element}) {
   element.dataset.status = view.status;
+  // the gateway's job list carries no prompt: such jobs go by their id
   element.querySelector('.prompt').textContent = view.prompt || view.id;
-  element.querySelector('.meta').textContent = [view.model, view.id].filter(Boolean).join(' · ');
+  element.querySelector('.meta').textContent = [view.model, view.prompt && view.id].filter(Boolean).join(' · ');
   const status = element.querySelector('.status');
   status.textContent = view.status;
   status.className = `status ${view.status}`;
@@ -227,6 +228,9 @@ async function start() {
     models = catalogue;
     fillModels();
     recent.slice().reverse().forEach(upsert);
+    // nor the reason of a failure: read failed jobs once
+    recent.filter((job) => job.status === 'failed' && !job.error).forEach((job) =>
+      api('GET', `/api/jobs/${encodeURIComponent(job.id)}`).then(upsert).catch(() => {}));
   } catch (problem) {
     showProblem($('form-error'), problem);
   }

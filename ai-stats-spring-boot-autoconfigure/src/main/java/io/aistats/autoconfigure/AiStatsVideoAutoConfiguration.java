@@ -6,7 +6,9 @@ import io.aistats.video.ReactiveVideoClient;
 import io.aistats.video.VideoClient;
 import io.aistats.video.VideoClientSettings;
 import io.aistats.video.VideoJobCreationListener;
+import io.aistats.video.observation.VideoOperationObservationConvention;
 import io.aistats.video.stream.JobStreamSettings;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -33,8 +35,10 @@ import java.net.URI;
  * The client's {@link WebClient} is built from a copy of the application's {@link WebClient.Builder} (so Boot's
  * connector, codecs, observations and {@code WebClientCustomizer}s apply), customized further by
  * {@link AiStatsWebClientCustomizer} beans without touching the application's builder. Without Boot's
- * {@link WebClientAutoConfiguration}, a plain {@link WebClient#builder()} is used. Turned off with
- * {@code ai-stats.enabled=false}.
+ * {@link WebClientAutoConfiguration}, a plain {@link WebClient#builder()} is used. With an
+ * {@link ObservationRegistry} bean (Spring Boot's observation auto-configuration), every client operation is observed
+ * as {@code aistats.video.operation}, named by a {@link VideoOperationObservationConvention} bean when there is one.
+ * Turned off with {@code ai-stats.enabled=false}.
  */
 @AutoConfiguration(after = WebClientAutoConfiguration.class)
 @ConditionalOnClass(WebClient.class)
@@ -68,15 +72,20 @@ public final class AiStatsVideoAutoConfiguration {
     DefaultReactiveVideoClient aiStatsReactiveVideoClient(VideoClientSettings settings,
             ObjectProvider<WebClient.Builder> webClientBuilder,
             ObjectProvider<AiStatsWebClientCustomizer> customizers, ObjectProvider<JobStreamSettings> streamSettings,
-            ObjectProvider<VideoJobCreationListener> creationListeners) {
+            ObjectProvider<VideoJobCreationListener> creationListeners,
+            ObjectProvider<ObservationRegistry> observationRegistry,
+            ObjectProvider<VideoOperationObservationConvention> observationConvention) {
         // a copy, so that this client's customizations never reach the application's other clients
         WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
         customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
         logger.info("AI Stats video client uses " + withoutUserInfo(settings.baseUrl()) + (settings.hasApiKey()
                 ? " with an API key" : " without an API key (set ai-stats.api-key or " + API_KEY_ENVIRONMENT_VARIABLE
                         + "); calls will fail until one is configured"));
-        return new DefaultReactiveVideoClient(builder, settings,
-                streamSettings.getIfAvailable(JobStreamSettings::defaults), creationListeners.orderedStream().toList());
+        DefaultReactiveVideoClient client = new DefaultReactiveVideoClient(builder, settings,
+                streamSettings.getIfAvailable(JobStreamSettings::defaults), creationListeners.orderedStream().toList(),
+                observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+        client.setObservationConvention(observationConvention.getIfAvailable());
+        return client;
     }
 
     @Bean

@@ -16,9 +16,12 @@ import io.aistats.video.model.VideoListParams;
 import io.aistats.video.model.VideoModelList;
 import io.aistats.video.model.VideoPage;
 import io.aistats.video.model.WebSocketUrlOptions;
+import io.aistats.video.observation.VideoOperation;
+import io.aistats.video.observation.VideoOperationObservationConvention;
 import io.aistats.video.stream.JobStreamClient;
 import io.aistats.video.stream.JobStreamSettings;
 import io.aistats.video.stream.VideoJobUpdate;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +51,9 @@ import java.util.function.Consumer;
  * <p>
  * {@link VideoJobCreationListener}s given to the constructor are told about each created job before the caller
  * receives it; a failing listener is logged and does not fail the create call.
+ * <p>
+ * Given an {@link ObservationRegistry}, every operation is observed as {@code aistats.video.operation} (see
+ * {@link io.aistats.video.observation.VideoObservationDocumentation}); without one, nothing is recorded.
  */
 public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
 
@@ -67,6 +73,8 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
 
     private final List<VideoJobCreationListener> creationListeners;
 
+    private volatile ObservedOperations observations;
+
     /**
      * @param webClientBuilder the builder to derive the HTTP client from; cloned, never modified
      * @param settings base URL, key, timeouts, retries and request defaults
@@ -83,6 +91,20 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
      */
     public DefaultReactiveVideoClient(WebClient.Builder webClientBuilder, VideoClientSettings settings,
             JobStreamSettings streamSettings, List<VideoJobCreationListener> creationListeners) {
+        this(webClientBuilder, settings, streamSettings, creationListeners, ObservationRegistry.NOOP);
+    }
+
+    /**
+     * @param webClientBuilder the builder to derive the HTTP client from; cloned, never modified
+     * @param settings base URL, key, timeouts, retries and request defaults
+     * @param streamSettings keep-alive, reconnection and polling of the lifecycle stream
+     * @param creationListeners told about every job this client (or one derived from it) creates
+     * @param observationRegistry records an {@code aistats.video.operation} observation per operation;
+     * {@link ObservationRegistry#NOOP} for none
+     */
+    public DefaultReactiveVideoClient(WebClient.Builder webClientBuilder, VideoClientSettings settings,
+            JobStreamSettings streamSettings, List<VideoJobCreationListener> creationListeners,
+            ObservationRegistry observationRegistry) {
         Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null");
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
         this.webClientBuilder = webClientBuilder.clone();
@@ -90,24 +112,36 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
         this.videos = new ReactiveVideos(this);
         this.streams = new JobStreamClient(this, Objects.requireNonNull(streamSettings, "streamSettings"));
         this.creationListeners = List.copyOf(creationListeners);
+        this.observations = new ObservedOperations(observationRegistry, null);
+    }
+
+    /**
+     * Sets the convention that names and tags the operation observations, instead of the default one; derived
+     * clients ({@link #withSettings}) keep it.
+     * @param convention the convention, or {@code null} for
+     * {@link io.aistats.video.observation.DefaultVideoOperationObservationConvention}
+     */
+    public void setObservationConvention(@Nullable VideoOperationObservationConvention convention) {
+        this.observations = this.observations.withConvention(convention);
     }
 
     @Override
     public Mono<VideoJob> generateVideo(VideoGenerationRequest request) {
         Objects.requireNonNull(request, "request must not be null");
-        return Mono.defer(() -> {
+        return observe(VideoOperation.GENERATE, null, Mono.defer(() -> {
             VideoGenerationRequest effective = request.withDefaults(this.settings.defaultModel(),
                 this.settings.defaultOutputAccess(), this.settings.defaultWebhookEndpointId());
             URI uri = uris().segments(VIDEOS).build();
-            return this.transport.exchange(GatewayCall.onceOnlyPost(uri, effective, "POST /videos"), VideoJob.class,
-                DefaultReactiveVideoClient::requireJobId).doOnNext(this::notifyCreated);
-        });
+            return this.transport.exchange(GatewayCall.onceOnlyPost(uri, effective, "POST /videos")
+                .withUriTemplate("/videos"), VideoJob.class, DefaultReactiveVideoClient::requireJobId)
+                .doOnNext(this::notifyCreated);
+        }));
     }
 
     @Override
     public Mono<VideoPage> listVideos(VideoListParams params) {
         Objects.requireNonNull(params, "params must not be null");
-        return Mono.defer(() -> {
+        return observe(VideoOperation.LIST, null, Mono.defer(() -> {
             ListOrder order = params.order();
             URI uri = uris().segments(VIDEOS)
                 .query("limit", params.limit())
@@ -115,8 +149,9 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
                 .query("order", (order != null) ? order.wireValue() : null)
                 .query("after", params.after())
                 .build();
-            return this.transport.exchange(GatewayCall.get(uri, "GET /videos"), VideoPage.class);
-        });
+            return this.transport.exchange(GatewayCall.get(uri, "GET /videos").withUriTemplate("/videos"),
+                VideoPage.class);
+        }));
     }
 
     @Override
@@ -140,68 +175,72 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
 
     @Override
     public Mono<VideoJob> getVideo(String videoId) {
-        return Mono.defer(() -> {
+        return observe(VideoOperation.GET, videoId, Mono.defer(() -> {
             String id = requireVideoId(videoId);
             URI uri = uris().segments(VIDEOS, id).build();
-            return this.transport.exchange(GatewayCall.get(uri, "GET /videos/" + id), VideoJob.class);
-        });
+            return this.transport.exchange(GatewayCall.get(uri, "GET /videos/" + id).withUriTemplate("/videos/{id}"),
+                VideoJob.class);
+        }));
     }
 
     @Override
     public Mono<ReactiveVideoContent> getVideoContent(String videoId) {
-        return Mono.defer(() -> {
+        return observe(VideoOperation.CONTENT, videoId, Mono.defer(() -> {
             String id = requireVideoId(videoId);
             URI uri = uris().segments(VIDEOS, id, "content").build();
-            return this.transport.stream(GatewayCall.get(uri, "GET /videos/" + id + "/content"))
+            return this.transport.stream(GatewayCall.get(uri, "GET /videos/" + id + "/content")
+                    .withUriTemplate("/videos/{id}/content"))
                 .map((response) -> toContent(id, response));
-        });
+        }));
     }
 
     @Override
     public Mono<Path> downloadVideoContent(String videoId, Path target) {
-        return Mono.defer(() -> {
+        return observe(VideoOperation.DOWNLOAD, videoId, Mono.defer(() -> {
             requireVideoId(videoId);
             Objects.requireNonNull(target, "target must not be null");
             return new FileDownload(target).run(getVideoContent(videoId));
-        });
+        }));
     }
 
     @Override
     public Mono<SignedDownloadUrl> getVideoDownloadUrl(String videoId, DownloadUrlOptions options) {
-        return Mono.defer(() -> {
+        return observe(VideoOperation.DOWNLOAD_URL, videoId, Mono.defer(() -> {
             String id = requireVideoId(videoId);
             Map<String, Object> body = (options != null) ? options.toRequestBody() : Map.of();
             URI uri = uris().segments(VIDEOS, id, "download_url").build();
-            return this.transport.exchange(
-                GatewayCall.safePost(uri, body, "POST /videos/" + id + "/download_url"), SignedDownloadUrl.class);
-        });
+            return this.transport.exchange(GatewayCall.safePost(uri, body, "POST /videos/" + id + "/download_url")
+                .withUriTemplate("/videos/{id}/download_url"), SignedDownloadUrl.class);
+        }));
     }
 
     @Override
     public Mono<VideoJob> cancelVideo(String videoId) {
-        return Mono.defer(() -> {
+        return observe(VideoOperation.CANCEL, videoId, Mono.defer(() -> {
             String id = requireVideoId(videoId);
             URI uri = uris().segments(VIDEOS, id, "cancel").build();
-            return this.transport.exchange(GatewayCall.onceOnlyPost(uri, null, "POST /videos/" + id + "/cancel"),
-                VideoJob.class);
-        });
+            return this.transport.exchange(GatewayCall.onceOnlyPost(uri, null, "POST /videos/" + id + "/cancel")
+                .withUriTemplate("/videos/{id}/cancel"), VideoJob.class);
+        }));
     }
 
     @Override
     public Mono<VideoDeleted> deleteVideo(String videoId) {
-        return Mono.defer(() -> {
+        return observe(VideoOperation.DELETE, videoId, Mono.defer(() -> {
             String id = requireVideoId(videoId);
             URI uri = uris().segments(VIDEOS, id).build();
-            return this.transport.exchange(GatewayCall.delete(uri, "DELETE /videos/" + id), VideoDeleted.class);
-        });
+            return this.transport.exchange(GatewayCall.delete(uri, "DELETE /videos/" + id)
+                .withUriTemplate("/videos/{id}"), VideoDeleted.class);
+        }));
     }
 
     @Override
     public Mono<VideoModelList> listVideoModels() {
-        return Mono.defer(() -> {
+        return observe(VideoOperation.MODELS, null, Mono.defer(() -> {
             URI uri = uris().segments(VIDEOS, "models").build();
-            return this.transport.exchange(GatewayCall.get(uri, "GET /videos/models"), VideoModelList.class);
-        });
+            return this.transport.exchange(GatewayCall.get(uri, "GET /videos/models").withUriTemplate("/videos/models"),
+                VideoModelList.class);
+        }));
     }
 
     @Override
@@ -217,12 +256,12 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
 
     @Override
     public Flux<VideoJobUpdate> streamVideo(String videoId, WebSocketUrlOptions options) {
-        return this.streams.stream(videoId, options);
+        return this.observations.observe(VideoOperation.STREAM, videoId, this.streams.stream(videoId, options));
     }
 
     @Override
     public Mono<VideoJob> awaitCompletion(String videoId, Duration timeout) {
-        return this.streams.awaitCompletion(videoId, timeout);
+        return observe(VideoOperation.AWAIT, videoId, this.streams.awaitCompletion(videoId, timeout));
     }
 
     @Override
@@ -235,8 +274,11 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
         Objects.requireNonNull(change, "change must not be null");
         VideoClientSettings.Builder builder = this.settings.toBuilder();
         change.accept(builder);
-        return new DefaultReactiveVideoClient(this.webClientBuilder, builder.build(), this.streams.settings(),
-            this.creationListeners);
+        ObservedOperations observed = this.observations;
+        DefaultReactiveVideoClient derived = new DefaultReactiveVideoClient(this.webClientBuilder, builder.build(),
+            this.streams.settings(), this.creationListeners, observed.registry());
+        derived.setObservationConvention(observed.convention());
+        return derived;
     }
 
     @Override
@@ -247,6 +289,10 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
     @Override
     public String toString() {
         return "DefaultReactiveVideoClient{" + this.settings + "}";
+    }
+
+    private <T> Mono<T> observe(VideoOperation operation, @Nullable String videoId, Mono<T> operationCall) {
+        return this.observations.observe(operation, videoId, operationCall);
     }
 
     private GatewayUris uris() {

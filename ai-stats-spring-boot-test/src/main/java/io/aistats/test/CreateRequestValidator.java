@@ -422,30 +422,7 @@ final class CreateRequestValidator {
     }
 
     private void typeIssue(List<Object> path, String expected, @Nullable JsonNode actual) {
-        this.issues.add(new ValidationIssue("Invalid input: expected " + expected + ", received " + typeName(actual),
-                path, "invalid_type"));
-    }
-
-    private static String typeName(@Nullable JsonNode node) {
-        if (node == null || node.isMissingNode()) {
-            return "undefined";
-        }
-        if (node.isNull()) {
-            return "null";
-        }
-        if (node.isArray()) {
-            return "array";
-        }
-        if (node.isObject()) {
-            return "object";
-        }
-        if (node.isString()) {
-            return "string";
-        }
-        if (node.isBoolean()) {
-            return "boolean";
-        }
-        return "number";
+        this.issues.add(new ValidationIssue(InvalidTypes.message(expected, actual), path, "invalid_type"));
     }
 
     private static String format(double number) {

@@ -57,13 +57,13 @@ final class VideoRoutes implements SimulatorRoutes {
     public void register(RouteRegistry routes) {
         for (String mount : MOUNTS) {
             routes.add("POST", mount, this::create)
-                    .add("GET", mount, this::list)
-                    .add("GET", mount + "/models", this::models)
-                    .add("GET", mount + "/{video_id}", this::get)
+                    .add("GET", mount, videoGated(this::list))
+                    .add("GET", mount + "/models", videoGated(this::models))
+                    .add("GET", mount + "/{video_id}", authenticated(this::get))
                     .add("GET", mount + "/{video_id}/content", this::content)
-                    .add("POST", mount + "/{video_id}/download_url", this::downloadUrl)
-                    .add("POST", mount + "/{video_id}/cancel", this::cancel)
-                    .add("DELETE", mount + "/{video_id}", this::delete);
+                    .add("POST", mount + "/{video_id}/download_url", authenticated(this::downloadUrl))
+                    .add("POST", mount + "/{video_id}/cancel", authenticated(this::cancel))
+                    .add("DELETE", mount + "/{video_id}", authenticated(this::delete));
         }
     }
 
@@ -72,15 +72,12 @@ final class VideoRoutes implements SimulatorRoutes {
     private Mono<Void> create(SimulatorExchange exchange) {
         long started = System.nanoTime();
         exchange.header("Server-Timing", "gateway;dur=1").header("Timing-Allow-Origin", "*");
-        String requestId = this.runtime.newId();
-        Authenticator.Result auth = authenticate(exchange);
-        Authenticator.Principal principal = auth.principal();
-        if (principal == null) {
-            return unauthorised(exchange, auth, requestId);
-        }
-        if (!this.runtime.workspaceVideoGate()) {
-            return exchange.error(GatewayError.videoFeatureDisabled());
-        }
+        return videoGated((checked, requestId, principal) -> create(checked, requestId, principal, started))
+                .handle(exchange);
+    }
+
+    private Mono<Void> create(SimulatorExchange exchange, String requestId, Authenticator.Principal principal,
+            long started) {
         if (exchange.bodyTooLarge()) {
             return exchange.createError(CreateError.user(413, "payload_too_large", "payload_too_large"), requestId);
         }
@@ -198,16 +195,7 @@ final class VideoRoutes implements SimulatorRoutes {
 
     // --- GET /v1/videos -------------------------------------------------------------------------------------------
 
-    private Mono<Void> list(SimulatorExchange exchange) {
-        String requestId = this.runtime.newId();
-        Authenticator.Result auth = authenticate(exchange);
-        Authenticator.Principal principal = auth.principal();
-        if (principal == null) {
-            return unauthorised(exchange, auth, requestId);
-        }
-        if (!this.runtime.workspaceVideoGate()) {
-            return exchange.error(GatewayError.videoFeatureDisabled());
-        }
+    private Mono<Void> list(SimulatorExchange exchange, String requestId, Authenticator.Principal principal) {
         int limit = parseLimit(exchange.queryParam("limit"));
         Set<String> statuses = statusFilter(exchange.queryParams("status"));
         boolean ascending = "asc".equals(exchange.queryParam("order"));
@@ -274,16 +262,7 @@ final class VideoRoutes implements SimulatorRoutes {
 
     // --- GET /v1/videos/models ------------------------------------------------------------------------------------
 
-    private Mono<Void> models(SimulatorExchange exchange) {
-        String requestId = this.runtime.newId();
-        Authenticator.Result auth = authenticate(exchange);
-        Authenticator.Principal principal = auth.principal();
-        if (principal == null) {
-            return unauthorised(exchange, auth, requestId);
-        }
-        if (!this.runtime.workspaceVideoGate()) {
-            return exchange.error(GatewayError.videoFeatureDisabled());
-        }
+    private Mono<Void> models(SimulatorExchange exchange, String requestId, Authenticator.Principal principal) {
         Set<String> wanted = VideoModelCatalog.canonicalParams(exchange.queryParams("params"));
         ObjectNode body = this.runtime.json().createObjectNode();
         body.put("object", "list");
@@ -335,13 +314,7 @@ final class VideoRoutes implements SimulatorRoutes {
 
     // --- GET /v1/videos/{id} --------------------------------------------------------------------------------------
 
-    private Mono<Void> get(SimulatorExchange exchange) {
-        String requestId = this.runtime.newId();
-        Authenticator.Result auth = authenticate(exchange);
-        Authenticator.Principal principal = auth.principal();
-        if (principal == null) {
-            return unauthorised(exchange, auth, requestId);
-        }
+    private Mono<Void> get(SimulatorExchange exchange, String requestId, Authenticator.Principal principal) {
         String videoId = exchange.pathVariable("video_id");
         URI origin = exchange.origin();
         this.runtime.refreshJobs();
@@ -470,13 +443,7 @@ final class VideoRoutes implements SimulatorRoutes {
 
     // --- POST /v1/videos/{id}/download_url ------------------------------------------------------------------------
 
-    private Mono<Void> downloadUrl(SimulatorExchange exchange) {
-        String requestId = this.runtime.newId();
-        Authenticator.Result auth = authenticate(exchange);
-        Authenticator.Principal principal = auth.principal();
-        if (principal == null) {
-            return unauthorised(exchange, auth, requestId);
-        }
+    private Mono<Void> downloadUrl(SimulatorExchange exchange, String requestId, Authenticator.Principal principal) {
         String videoId = exchange.pathVariable("video_id");
         DownloadUrlRequest request;
         try {
@@ -516,13 +483,7 @@ final class VideoRoutes implements SimulatorRoutes {
 
     // --- POST /v1/videos/{id}/cancel ------------------------------------------------------------------------------
 
-    private Mono<Void> cancel(SimulatorExchange exchange) {
-        String requestId = this.runtime.newId();
-        Authenticator.Result auth = authenticate(exchange);
-        Authenticator.Principal principal = auth.principal();
-        if (principal == null) {
-            return unauthorised(exchange, auth, requestId);
-        }
+    private Mono<Void> cancel(SimulatorExchange exchange, String requestId, Authenticator.Principal principal) {
         return exchange.error(GatewayError.of(501, "not_implemented_yet", "video_cancellation_disabled")
                 .message("Video cancellation is not supported by the Phaseo video API.")
                 .requestId(requestId).workspaceId(principal.workspaceId())
@@ -531,13 +492,7 @@ final class VideoRoutes implements SimulatorRoutes {
 
     // --- DELETE /v1/videos/{id} -----------------------------------------------------------------------------------
 
-    private Mono<Void> delete(SimulatorExchange exchange) {
-        String requestId = this.runtime.newId();
-        Authenticator.Result auth = authenticate(exchange);
-        Authenticator.Principal principal = auth.principal();
-        if (principal == null) {
-            return unauthorised(exchange, auth, requestId);
-        }
+    private Mono<Void> delete(SimulatorExchange exchange, String requestId, Authenticator.Principal principal) {
         String videoId = exchange.pathVariable("video_id");
         this.runtime.refreshJobs();
         return this.runtime.jobs().locked(() -> {
@@ -561,6 +516,32 @@ final class VideoRoutes implements SimulatorRoutes {
     }
 
     // --- shared ---------------------------------------------------------------------------------------------------
+
+    /** A route that runs its body once an inference key authenticated. */
+    private RouteHandler authenticated(Action action) {
+        return guarded(false, action);
+    }
+
+    /** A route that runs its body once an inference key authenticated and the workspace video gate is open. */
+    private RouteHandler videoGated(Action action) {
+        return guarded(true, action);
+    }
+
+    /** The common check order (§3.0); the request id is drawn before authenticating, as the gateway does. */
+    private RouteHandler guarded(boolean videoGate, Action action) {
+        return exchange -> {
+            String requestId = this.runtime.newId();
+            Authenticator.Result auth = authenticate(exchange);
+            Authenticator.Principal principal = auth.principal();
+            if (principal == null) {
+                return unauthorised(exchange, auth, requestId);
+            }
+            if (videoGate && !this.runtime.workspaceVideoGate()) {
+                return exchange.error(GatewayError.videoFeatureDisabled());
+            }
+            return action.handle(exchange, requestId, principal);
+        };
+    }
 
     private Authenticator.Result authenticate(SimulatorExchange exchange) {
         return this.runtime.authenticator().authenticateInference(exchange.header("Authorization"),
@@ -591,5 +572,12 @@ final class VideoRoutes implements SimulatorRoutes {
         catch (JacksonException ex) {
             return null;
         }
+    }
+
+    /** A route body once authentication (and the workspace video gate where it applies) passed. */
+    @FunctionalInterface
+    private interface Action {
+
+        Mono<Void> handle(SimulatorExchange exchange, String requestId, Authenticator.Principal principal);
     }
 }

@@ -147,7 +147,7 @@ record WebhookEndpointPayload(@Nullable String name, @Nullable String url, @Null
         issue.put("expected", expected);
         issue.put("code", "invalid_type");
         issue.set("path", path(path));
-        issue.put("message", "Invalid input: expected " + expected + ", received " + typeOf(received));
+        issue.put("message", InvalidTypes.message(expected, received));
         return issue;
     }
 
@@ -173,28 +173,5 @@ record WebhookEndpointPayload(@Nullable String name, @Nullable String url, @Null
             }
         }
         return node;
-    }
-
-    /** @return the JavaScript name of the value's type, as the validator prints it */
-    private static String typeOf(@Nullable JsonNode value) {
-        if (value == null || value.isMissingNode()) {
-            return "undefined";
-        }
-        if (value.isNull()) {
-            return "null";
-        }
-        if (value.isArray()) {
-            return "array";
-        }
-        if (value.isObject()) {
-            return "object";
-        }
-        if (value.isNumber()) {
-            return "number";
-        }
-        if (value.isBoolean()) {
-            return "boolean";
-        }
-        return "string";
     }
 }

@@ -47,6 +47,14 @@ class JobEventBroadcaster {
         emitter.onCompletion(() -> this.emitters.remove(emitter));
         emitter.onTimeout(() -> this.emitters.remove(emitter));
         emitter.onError((failure) -> this.emitters.remove(emitter));
+        try {
+            // a first comment commits the response, so the page (and any client) knows it is subscribed at once
+            emitter.send(SseEmitter.event().comment("subscribed"));
+        }
+        catch (IOException ex) {
+            emitter.completeWithError(ex);
+            return emitter;
+        }
         this.emitters.add(emitter);
         while (this.emitters.size() > this.settings.getMaxSubscribers()) {
             SseEmitter oldest = this.emitters.remove(0);

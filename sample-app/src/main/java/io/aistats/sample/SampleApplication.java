@@ -1,11 +1,14 @@
 package io.aistats.sample;
 
+import org.springframework.aot.AotDetector;
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * A small application that uses the AI Stats starter the way a user would.
@@ -48,6 +51,16 @@ public class SampleApplication {
         SpringApplication application = new SpringApplication(SampleApplication.class);
         application.addInitializers(new OfflineGatewayInitializer());
         if (demo) {
+            // a one-shot command: its own lines matter, Spring Boot's start-up report does not
+            application.setBannerMode(Banner.Mode.OFF);
+            application.setLogStartupInfo(false);
+        }
+        if (demo && AotDetector.useGeneratedArtifacts()) {
+            // the ahead-of-time build fixed the beans of the web application (main runs it without --demo), so the
+            // demo runs in it, on a free port
+            application.setDefaultProperties(Map.of("server.port", "0"));
+        }
+        else if (demo) {
             application.setWebApplicationType(WebApplicationType.NONE);
         }
         return application;

@@ -9,6 +9,7 @@ import io.aistats.video.webhook.WebhookEndpointClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
@@ -29,8 +30,8 @@ import java.util.Map;
  * <li>on the real gateway with {@code sample.webhook.public-url} and {@code ai-stats.webhook.secret} set, it finds
  * the active endpoint of that URL (with the management key) unless {@code ai-stats.default-webhook-endpoint-id} names
  * it already;</li>
- * <li>otherwise, and in the demo (which serves no web requests), it does nothing: the job watcher brings the events
- * (see {@link JobTracking}).</li>
+ * <li>otherwise, in the demo (which serves no web requests) and in ahead-of-time builds, it does nothing: the job
+ * watcher brings the events (see {@link JobTracking}).</li>
  * </ul>
  */
 class WebhookSetup implements ApplicationListener<ApplicationPreparedEvent> {
@@ -47,7 +48,7 @@ class WebhookSetup implements ApplicationListener<ApplicationPreparedEvent> {
     @Override
     public void onApplicationEvent(ApplicationPreparedEvent event) {
         ConfigurableApplicationContext context = event.getApplicationContext();
-        if (!(context instanceof WebServerApplicationContext)) {
+        if (!(context instanceof WebServerApplicationContext) || aheadOfTime()) {
             return;
         }
         ConfigurableEnvironment environment = context.getEnvironment();
@@ -90,6 +91,14 @@ class WebhookSetup implements ApplicationListener<ApplicationPreparedEvent> {
         environment.getPropertySources()
             .addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(ENDPOINT_ID, endpoint.id())));
         logger.info("Job events arrive by webhook at " + url + " (endpoint " + endpoint.id() + ")");
+    }
+
+    /**
+     * Ahead-of-time processing settles the auto-configuration conditions at build time, where no signing secret
+     * exists, so the receiver cannot be switched on at run time: such builds always use the job watcher.
+     */
+    private static boolean aheadOfTime() {
+        return AotDetector.useGeneratedArtifacts() || Boolean.getBoolean("spring.aot.processing");
     }
 
     /** The context is not refreshed yet: the client is built from the properties rather than taken from it. */

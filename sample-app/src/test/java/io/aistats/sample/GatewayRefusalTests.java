@@ -11,7 +11,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -55,9 +54,7 @@ class GatewayRefusalTests {
 
     @Test
     void anOutOfRangeDurationIsRefusedNamingTheField() {
-        Map<String, Object> form = new HashMap<>(Map.of("prompt", "a calm ocean", "duration", 121));
-
-        SampleHttp.Response refused = this.http.post("/api/jobs", form);
+        SampleHttp.Response refused = this.http.post("/api/jobs", Map.of("prompt", "a calm ocean", "duration", 121));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().get("field").asString()).isEqualTo("duration");

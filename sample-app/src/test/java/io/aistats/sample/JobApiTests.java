@@ -132,10 +132,8 @@ class JobApiTests {
     @Test
     void aFailedJobIsPushedWithItsFailure() {
         try (SseRecorder events = this.http.events()) {
-            String id = this.http.post("/api/jobs", Map.of("prompt", "a storm [simulate:fail]", "model", "openai/sora-2"))
-                .body()
-                .get("id")
-                .asString();
+            Map<String, String> form = Map.of("prompt", "a storm [simulate:fail]", "model", "openai/sora-2");
+            String id = this.http.post("/api/jobs", form).body().get("id").asString();
 
             JsonNode failed = events.await((update) -> update.at("/job/id").asString().equals(id)
                     && update.get("type").asString().equals("video.failed"), JOB_TIMEOUT);

@@ -3,9 +3,12 @@ package io.aistats.autoconfigure.webhook;
 import io.aistats.video.webhook.InMemoryProcessedEventStore;
 import io.aistats.video.webhook.ProcessedEventStore;
 import io.aistats.video.webhook.VideoJobEventDispatcher;
+import io.aistats.video.webhook.VideoJobEventObservationConvention;
+import io.aistats.video.webhook.WebhookDeliveryObservationConvention;
 import io.aistats.video.webhook.WebhookDeliveryParser;
 import io.aistats.video.webhook.WebhookProcessor;
 import io.aistats.video.webhook.WebhookVerifier;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +35,10 @@ import java.util.concurrent.Executor;
  * path that observes jobs), and, once a webhook signing secret is set ({@code ai-stats.webhook.secret} or
  * {@code ai-stats.webhook.secrets}), the {@link WebhookVerifier}, {@link WebhookDeliveryParser} and
  * {@link WebhookProcessor} behind the webhook endpoints. Every bean backs off when the application defines its own.
+ * <p>
+ * With an {@link ObservationRegistry} bean, the dispatcher observes every event as {@code aistats.video.events} and
+ * the processor every delivery as {@code aistats.webhook.deliveries}, named by a
+ * {@link VideoJobEventObservationConvention} or {@link WebhookDeliveryObservationConvention} bean when there is one.
  */
 @AutoConfiguration(after = TaskExecutionAutoConfiguration.class)
 @EnableConfigurationProperties(AiStatsWebhookProperties.class)
@@ -50,8 +57,12 @@ public final class AiStatsWebhookAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     VideoJobEventDispatcher aiStatsVideoJobEventDispatcher(ApplicationEventPublisher publisher,
-            ProcessedEventStore processedEventStore) {
-        return new VideoJobEventDispatcher(publisher, processedEventStore);
+            ProcessedEventStore processedEventStore, ObjectProvider<ObservationRegistry> observationRegistry,
+            ObjectProvider<VideoJobEventObservationConvention> observationConvention) {
+        VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(publisher, processedEventStore);
+        dispatcher.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+        dispatcher.setObservationConvention(observationConvention.getIfAvailable());
+        return dispatcher;
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -76,9 +87,14 @@ public final class AiStatsWebhookAutoConfiguration {
         @ConditionalOnMissingBean
         WebhookProcessor aiStatsWebhookProcessor(WebhookVerifier verifier, WebhookDeliveryParser parser,
                 VideoJobEventDispatcher dispatcher, AiStatsWebhookProperties properties, BeanFactory beanFactory,
-                ObjectProvider<Executor> executors) {
+                ObjectProvider<Executor> executors, ObjectProvider<ObservationRegistry> observationRegistry,
+                ObjectProvider<WebhookDeliveryObservationConvention> observationConvention) {
             Executor asyncExecutor = properties.isAsync() ? asyncExecutor(beanFactory, executors) : null;
-            return new WebhookProcessor(verifier, parser, dispatcher, properties.getMaxPayloadSize(), asyncExecutor);
+            WebhookProcessor processor = new WebhookProcessor(verifier, parser, dispatcher,
+                    properties.getMaxPayloadSize(), asyncExecutor);
+            processor.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+            processor.setObservationConvention(observationConvention.getIfAvailable());
+            return processor;
         }
 
         /**

@@ -125,8 +125,7 @@ public final class GatewayTransport {
     }
 
     private WebClient.ResponseSpec send(GatewayCall call, String apiKey, MediaType accept) {
-        WebClient.RequestBodySpec request = this.webClient.method(call.method())
-            .uri(call.uri())
+        WebClient.RequestBodySpec request = withUri(this.webClient.method(call.method()), call)
             .headers((headers) -> {
                 headers.setBearerAuth(apiKey);
                 headers.set(ClientIdentity.CLIENT_HEADER, ClientIdentity.NAME);
@@ -138,6 +137,21 @@ public final class GatewayTransport {
         WebClient.RequestHeadersSpec<?> ready = (body != null)
             ? request.contentType(MediaType.APPLICATION_JSON).bodyValue(GatewayJson.encode(body)) : request;
         return ready.retrieve().onStatus((status) -> !status.is2xxSuccessful(), this::decodeError);
+    }
+
+    /**
+     * Sends to the call's URL, built and encoded already; a known template is handed to the {@link WebClient} too, so
+     * that its observation records the route ({@code /v1/videos/{id}}) rather than nothing.
+     */
+    private WebClient.RequestBodySpec withUri(WebClient.RequestBodyUriSpec spec, GatewayCall call) {
+        String template = call.uriTemplate();
+        if (template == null) {
+            return spec.uri(call.uri());
+        }
+        String basePath = this.settings.baseUrl().getRawPath();
+        String prefix = (basePath == null) ? "" : basePath.endsWith("/")
+                ? basePath.substring(0, basePath.length() - 1) : basePath;
+        return spec.uri(prefix + template, (uriBuilder) -> call.uri());
     }
 
     private void applyResponseTimeout(ClientHttpRequest request) {

@@ -1,5 +1,6 @@
 package io.aistats.video.model;
 
+import io.aistats.video.http.GatewayTimestamps;
 import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
@@ -10,8 +11,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,15 +25,6 @@ import java.util.regex.Pattern;
  * unexpected type yields {@code null} rather than an error, so that a gateway change never breaks decoding.
  */
 final class Wire {
-
-    /** ISO date-time with an optional offset such as {@code Z}, {@code +00:00} or the database's {@code +00}. */
-    private static final DateTimeFormatter OFFSET_DATE_TIME = new DateTimeFormatterBuilder()
-            .parseCaseInsensitive()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHmm", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
-            .toFormatter();
 
     private static final Pattern NUMERIC = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
@@ -129,7 +119,8 @@ final class Wire {
         String normalized = (trimmed.length() > 10 && trimmed.charAt(10) == ' ')
                 ? trimmed.substring(0, 10) + 'T' + trimmed.substring(11) : trimmed;
         try {
-            var parsed = OFFSET_DATE_TIME.parseBest(normalized, OffsetDateTime::from, LocalDateTime::from);
+            var parsed = GatewayTimestamps.ISO_OPTIONAL_OFFSET.parseBest(normalized, OffsetDateTime::from,
+                    LocalDateTime::from);
             return (parsed instanceof OffsetDateTime offset) ? offset.toInstant()
                     : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
         }

@@ -46,6 +46,11 @@ public final class ReactiveWebhookEndpointClient {
 
     private static final String ENDPOINTS = "webhook-endpoints";
 
+    // observations record these templates, never the endpoint ids themselves
+    private static final String ENDPOINTS_TEMPLATE = "/" + ENDPOINTS;
+
+    private static final String ENDPOINT_TEMPLATE = ENDPOINTS_TEMPLATE + "/{id}";
+
     private static final Pattern UUID_FORMAT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -86,7 +91,7 @@ public final class ReactiveWebhookEndpointClient {
     public Mono<WebhookEndpoint> create(WebhookEndpointCreateRequest request) {
         Objects.requireNonNull(request, "request must not be null");
         return Mono.defer(() -> this.transport.exchange(GatewayCall.onceOnlyPost(uris().build(), request,
-                "POST /webhook-endpoints"), WebhookEndpoint.class, ReactiveWebhookEndpointClient::requireSecret));
+                "POST /webhook-endpoints").withUriTemplate(ENDPOINTS_TEMPLATE), WebhookEndpoint.class, ReactiveWebhookEndpointClient::requireSecret));
     }
 
     /**
@@ -110,7 +115,8 @@ public final class ReactiveWebhookEndpointClient {
                     .query("offset", params.offset())
                     .query("include_deleted", params.includeDeleted() ? "true" : null)
                     .build();
-            return this.transport.exchange(GatewayCall.get(uri, "GET /webhook-endpoints"), WebhookEndpointList.class);
+            return this.transport.exchange(GatewayCall.get(uri, "GET /webhook-endpoints")
+                    .withUriTemplate(ENDPOINTS_TEMPLATE), WebhookEndpointList.class);
         });
     }
 
@@ -145,7 +151,7 @@ public final class ReactiveWebhookEndpointClient {
      */
     public Mono<WebhookEndpoint> get(String id) {
         return Mono.defer(() -> this.transport.exchange(GatewayCall.get(uris(id).build(),
-                "GET /webhook-endpoints/{id}"), WebhookEndpoint.class));
+                "GET /webhook-endpoints/{id}").withUriTemplate(ENDPOINT_TEMPLATE), WebhookEndpoint.class));
     }
 
     /**
@@ -157,7 +163,7 @@ public final class ReactiveWebhookEndpointClient {
     public Mono<WebhookEndpoint> update(String id, WebhookEndpointUpdate update) {
         Objects.requireNonNull(update, "update must not be null");
         return Mono.defer(() -> this.transport.exchange(new GatewayCall(HttpMethod.PATCH, uris(id).build(), update,
-                false, "PATCH /webhook-endpoints/{id}"), WebhookEndpoint.class));
+                false, "PATCH /webhook-endpoints/{id}").withUriTemplate(ENDPOINT_TEMPLATE), WebhookEndpoint.class));
     }
 
     /**
@@ -169,7 +175,8 @@ public final class ReactiveWebhookEndpointClient {
      */
     public Mono<WebhookEndpoint> rotateSecret(String id) {
         return Mono.defer(() -> this.transport.exchange(GatewayCall.onceOnlyPost(uris(id).segments("rotate-secret")
-                .build(), null, "POST /webhook-endpoints/{id}/rotate-secret"), WebhookEndpoint.class,
+                .build(), null, "POST /webhook-endpoints/{id}/rotate-secret")
+                .withUriTemplate(ENDPOINT_TEMPLATE + "/rotate-secret"), WebhookEndpoint.class,
                 ReactiveWebhookEndpointClient::requireSecret));
     }
 
@@ -181,7 +188,7 @@ public final class ReactiveWebhookEndpointClient {
      */
     public Mono<WebhookEndpointDeleted> delete(String id) {
         return Mono.defer(() -> this.transport.exchange(GatewayCall.delete(uris(id).build(),
-                "DELETE /webhook-endpoints/{id}"), WebhookEndpointDeleted.class));
+                "DELETE /webhook-endpoints/{id}").withUriTemplate(ENDPOINT_TEMPLATE), WebhookEndpointDeleted.class));
     }
 
     /**

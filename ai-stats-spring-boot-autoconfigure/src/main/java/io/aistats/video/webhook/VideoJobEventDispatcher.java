@@ -1,5 +1,7 @@
 package io.aistats.video.webhook;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -21,17 +23,28 @@ import java.util.concurrent.RejectedExecutionException;
  * same id is refused as {@link Result#IN_FLIGHT}, so concurrent deliveries never publish twice.
  * <p>
  * Listeners run synchronously with {@link #dispatch(VideoJobEvent)} unless the application configured its event
- * multicaster with an executor; a listener failure is only seen here when they run synchronously. Thread-safe.
+ * multicaster with an executor; a listener failure is only seen here when they run synchronously.
+ * <p>
+ * Given an {@link ObservationRegistry}, each event handed over is observed as {@code aistats.video.events} (see
+ * {@link WebhookObservationDocumentation#VIDEO_JOB_EVENT}), with the listeners running in its scope. Configure the
+ * registry before use; otherwise thread-safe.
  */
 public class VideoJobEventDispatcher {
 
     private static final Log logger = LogFactory.getLog(VideoJobEventDispatcher.class);
+
+    private static final VideoJobEventObservationConvention DEFAULT_OBSERVATION_CONVENTION =
+            new DefaultVideoJobEventObservationConvention();
 
     private final ApplicationEventPublisher publisher;
 
     private final ProcessedEventStore store;
 
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+    private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+    private @Nullable VideoJobEventObservationConvention observationConvention;
 
     /**
      * @param publisher publishes to the application's listeners
@@ -49,6 +62,15 @@ public class VideoJobEventDispatcher {
      * {@link Result#LISTENER_FAILED}
      */
     public Result dispatch(VideoJobEvent event) {
+        VideoJobEventObservationContext context = new VideoJobEventObservationContext(event);
+        return observation(context).observe(() -> {
+            Result result = dispatchNow(event);
+            context.setResult(result);
+            return result;
+        });
+    }
+
+    private Result dispatchNow(VideoJobEvent event) {
         Result claim = claim(event);
         if (claim != null) {
             return claim;
@@ -71,17 +93,23 @@ public class VideoJobEventDispatcher {
      */
     public Result dispatch(VideoJobEvent event, Executor executor) {
         Objects.requireNonNull(executor, "executor");
+        VideoJobEventObservationContext context = new VideoJobEventObservationContext(event);
+        // started here and stopped once the listeners ran, so that it times the wait for the executor too
+        Observation observation = observation(context).start();
         Result claim = claim(event);
         if (claim != null) {
+            context.setResult(claim);
+            observation.stop();
             return claim;
         }
         try {
             executor.execute(() -> {
-                try {
-                    publish(event);
+                try (Observation.Scope scope = observation.openScope()) {
+                    context.setResult(publish(event));
                 }
                 finally {
                     this.inFlight.remove(event.eventId());
+                    observation.stop();
                 }
             });
             return Result.QUEUED;
@@ -89,8 +117,33 @@ public class VideoJobEventDispatcher {
         catch (RejectedExecutionException ex) {
             this.inFlight.remove(event.eventId());
             logger.warn("Executor refused to publish " + event + ": " + ex.getMessage());
+            context.setResult(Result.REJECTED);
+            observation.stop();
             return Result.REJECTED;
         }
+    }
+
+    /**
+     * Records an {@code aistats.video.events} observation per event; {@link ObservationRegistry#NOOP} (the default)
+     * records nothing.
+     * @param observationRegistry the registry
+     */
+    public void setObservationRegistry(ObservationRegistry observationRegistry) {
+        this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
+    }
+
+    /**
+     * Sets the convention that names and tags the event observations.
+     * @param observationConvention the convention, or {@code null} for
+     * {@link DefaultVideoJobEventObservationConvention}
+     */
+    public void setObservationConvention(@Nullable VideoJobEventObservationConvention observationConvention) {
+        this.observationConvention = observationConvention;
+    }
+
+    private Observation observation(VideoJobEventObservationContext context) {
+        return WebhookObservationDocumentation.VIDEO_JOB_EVENT.observation(this.observationConvention,
+                DEFAULT_OBSERVATION_CONVENTION, () -> context, this.observationRegistry);
     }
 
     /** Claims the event id; returns why not when it cannot be claimed, {@code null} once claimed. */

@@ -1,12 +1,11 @@
 package io.aistats.video.webhook;
 
+import io.aistats.video.http.GatewayTimestamps;
 import org.jspecify.annotations.Nullable;
 
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,15 +14,6 @@ import java.util.List;
  * reads as absent rather than failing, so that a gateway change never breaks decoding.
  */
 final class WebhookEndpointJson {
-
-    /** ISO date-time with an offset such as {@code Z}, {@code +00:00} or the database's {@code +00}. */
-    private static final DateTimeFormatter OFFSET_DATE_TIME = new DateTimeFormatterBuilder()
-            .parseCaseInsensitive()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHmm", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
-            .toFormatter();
 
     private WebhookEndpointJson() {
     }
@@ -53,7 +43,7 @@ final class WebhookEndpointJson {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text.trim(), OFFSET_DATE_TIME).toInstant();
+            return OffsetDateTime.parse(text.trim(), GatewayTimestamps.ISO_OPTIONAL_OFFSET).toInstant();
         }
         catch (DateTimeException ex) {
             return null;

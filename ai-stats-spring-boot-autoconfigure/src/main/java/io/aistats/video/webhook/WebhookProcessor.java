@@ -1,5 +1,6 @@
 package io.aistats.video.webhook;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -9,6 +10,7 @@ import org.springframework.util.unit.DataSize;
 
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * Handles one webhook delivery, independent of the web stack: verify the signature over the raw bytes, parse the
@@ -21,7 +23,11 @@ import java.util.concurrent.Executor;
  * price is that a listener failure can no longer ask for a redelivery (it is logged, and the event id stays
  * unrecorded so that another path, such as the lifecycle stream, may still publish it).
  * <p>
- * Rejections are logged at WARN with their reason only, never with a secret or a signature. Thread-safe.
+ * Rejections are logged at WARN with their reason only, never with a secret or a signature.
+ * <p>
+ * Given an {@link ObservationRegistry}, each delivery is observed as {@code aistats.webhook.deliveries} (see
+ * {@link WebhookObservationDocumentation#WEBHOOK_DELIVERY}). Configure the registry before use; otherwise
+ * thread-safe.
  */
 public class WebhookProcessor {
 
@@ -29,6 +35,9 @@ public class WebhookProcessor {
     public static final DataSize DEFAULT_MAX_PAYLOAD_SIZE = DataSize.ofMegabytes(1);
 
     private static final Log logger = LogFactory.getLog(WebhookProcessor.class);
+
+    private static final WebhookDeliveryObservationConvention DEFAULT_OBSERVATION_CONVENTION =
+            new DefaultWebhookDeliveryObservationConvention();
 
     private final WebhookVerifier verifier;
 
@@ -39,6 +48,10 @@ public class WebhookProcessor {
     private final DataSize maxPayloadSize;
 
     private final @Nullable Executor asyncExecutor;
+
+    private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+    private @Nullable WebhookDeliveryObservationConvention observationConvention;
 
     /**
      * Creates a synchronous processor with the default maximum body size.
@@ -89,8 +102,13 @@ public class WebhookProcessor {
      * @return what to answer
      */
     public WebhookOutcome process(@Nullable String timestamp, @Nullable String signature, byte[] body) {
+        return observed((context) -> handle(timestamp, signature, body, context));
+    }
+
+    private WebhookOutcome handle(@Nullable String timestamp, @Nullable String signature, byte[] body,
+            WebhookDeliveryObservationContext context) {
         if (body.length > this.maxPayloadSize.toBytes()) {
-            return tooLarge(body.length + " bytes");
+            return rejectTooLarge(body.length + " bytes");
         }
         VideoJobEvent event;
         try {
@@ -109,6 +127,7 @@ public class WebhookProcessor {
         catch (MalformedWebhookPayloadException ex) {
             return reject(WebhookOutcome.MALFORMED, ex.getMessage());
         }
+        context.setEvent(event);
         VideoJobEventDispatcher.Result result = (this.asyncExecutor != null)
                 ? this.dispatcher.dispatch(event, this.asyncExecutor) : this.dispatcher.dispatch(event);
         WebhookOutcome outcome = switch (result) {
@@ -145,6 +164,40 @@ public class WebhookProcessor {
      * @return {@link WebhookOutcome#TOO_LARGE}
      */
     WebhookOutcome tooLarge(String size) {
+        return observed((context) -> rejectTooLarge(size));
+    }
+
+    /**
+     * Records an {@code aistats.webhook.deliveries} observation per delivery; {@link ObservationRegistry#NOOP} (the
+     * default) records nothing.
+     * @param observationRegistry the registry
+     */
+    public void setObservationRegistry(ObservationRegistry observationRegistry) {
+        this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
+    }
+
+    /**
+     * Sets the convention that names and tags the delivery observations.
+     * @param observationConvention the convention, or {@code null} for
+     * {@link DefaultWebhookDeliveryObservationConvention}
+     */
+    public void setObservationConvention(@Nullable WebhookDeliveryObservationConvention observationConvention) {
+        this.observationConvention = observationConvention;
+    }
+
+    private WebhookOutcome observed(Function<WebhookDeliveryObservationContext, WebhookOutcome> handling) {
+        WebhookDeliveryObservationContext context = new WebhookDeliveryObservationContext();
+        return WebhookObservationDocumentation.WEBHOOK_DELIVERY
+            .observation(this.observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> context,
+                    this.observationRegistry)
+            .observe(() -> {
+                WebhookOutcome outcome = handling.apply(context);
+                context.setOutcome(outcome);
+                return outcome;
+            });
+    }
+
+    private WebhookOutcome rejectTooLarge(String size) {
         return reject(WebhookOutcome.TOO_LARGE, "Webhook delivery (" + size + ") exceeds the maximum of "
                 + this.maxPayloadSize.toBytes() + " bytes");
     }

@@ -166,13 +166,7 @@ class JobStreamClientTests {
         String id = StreamTestSupport.createJob(this.client).id();
         this.simulator.faults().failNext(10_000, 502, "GET", "/v1/async/");
 
-        try (UpdateRecorder updates = UpdateRecorder.record(this.client.streamVideo(id,
-                WebSocketUrlOptions.defaults()))) {
-            assertUpdate(updates.next(), VideoJobUpdate.Type.POLLED, VideoStatus.QUEUED);
-            this.simulator.clock().advance(Duration.ofSeconds(4));
-            assertUpdate(updates.next(), VideoJobUpdate.Type.POLLED, VideoStatus.COMPLETED);
-            updates.expectComplete();
-        }
+        assertPolledFromQueuedToCompleted(this.client, id);
 
         assertThat(this.simulator.streams().openedCount()).isZero();
     }
@@ -182,13 +176,7 @@ class JobStreamClientTests {
         String id = StreamTestSupport.createJob(this.client).id();
         this.simulator.faults().failNext(1, 426, "GET", "/v1/async/");
 
-        try (UpdateRecorder updates = UpdateRecorder.record(this.client.streamVideo(id,
-                WebSocketUrlOptions.defaults()))) {
-            assertUpdate(updates.next(), VideoJobUpdate.Type.POLLED, VideoStatus.QUEUED);
-            this.simulator.clock().advance(Duration.ofSeconds(4));
-            assertUpdate(updates.next(), VideoJobUpdate.Type.POLLED, VideoStatus.COMPLETED);
-            updates.expectComplete();
-        }
+        assertPolledFromQueuedToCompleted(this.client, id);
 
         assertThat(this.simulator.requestCount("GET", "/v1/async/")).as("no further upgrade attempt").isEqualTo(1);
     }
@@ -419,7 +407,15 @@ class JobStreamClientTests {
         this.simulator.faults().failNext(10_000, 503, "GET", "/v1/async/");
 
         // polling every 50 ms (not every 20 s) shows the derived client's stream settings
-        try (UpdateRecorder updates = UpdateRecorder.record(derived.streamVideo(id, WebSocketUrlOptions.defaults()))) {
+        assertPolledFromQueuedToCompleted(derived, id);
+    }
+
+    /**
+     * Follows a queued job whose stream cannot be opened: the client polls the queued snapshot, then the completion
+     * once the clock has moved past the job's processing time, and ends.
+     */
+    private void assertPolledFromQueuedToCompleted(ReactiveVideoClient client, String id) {
+        try (UpdateRecorder updates = UpdateRecorder.record(client.streamVideo(id, WebSocketUrlOptions.defaults()))) {
             assertUpdate(updates.next(), VideoJobUpdate.Type.POLLED, VideoStatus.QUEUED);
             this.simulator.clock().advance(Duration.ofSeconds(4));
             assertUpdate(updates.next(), VideoJobUpdate.Type.POLLED, VideoStatus.COMPLETED);

@@ -1,0 +1,199 @@
+package io.aistats.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What every benchmark shares: the machine facts, medians and percentiles, child JVMs, and the one result line per
+ * figure that {@code run.sh} collects ({@code RESULT | name | figure | ratio | target | PASS}).
+ */
+final class Bench {
+
+    private Bench() {
+    }
+
+    /** Prints cores, memory, CPU, JDK and OS, as lines starting with {@code MACHINE}. */
+    static void printMachineFacts() {
+        Runtime runtime = Runtime.getRuntime();
+        System.out.println("MACHINE | cores " + runtime.availableProcessors() + " | memory "
+            + procValue("/proc/meminfo", "MemTotal:") + " | cpu " + procValue("/proc/cpuinfo", "model name"));
+        System.out.println("MACHINE | JDK " + System.getProperty("java.vm.name") + " "
+            + System.getProperty("java.runtime.version") + " | OS " + osName() + " (" + System.getProperty("os.name")
+            + " " + System.getProperty("os.version") + ", " + System.getProperty("os.arch") + ")");
+    }
+
+    /**
+     * Prints one result line.
+     * @param name the benchmark
+     * @param figure what was measured, with units and the baseline
+     * @param ratio the measured value over the baseline (or the added cost, see {@code target})
+     * @param target how the ratio is judged, for example {@code >= 0.90}
+     * @param pass whether the target is met
+     */
+    static void result(String name, String figure, String ratio, String target, boolean pass) {
+        System.out.println("RESULT | " + name + " | " + figure + " | " + ratio + " | " + target + " | "
+            + (pass ? "PASS" : "FAIL"));
+    }
+
+    /** Prints a line for information only (no target). */
+    static void info(String name, String figure) {
+        System.out.println("RESULT | " + name + " | " + figure + " | - | - | INFO");
+    }
+
+    static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int middle = sorted.length / 2;
+        return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /**
+     * @param sorted ascending values
+     * @param percentile 0 ... 100
+     * @return the nearest-rank percentile
+     */
+    static long percentile(long[] sorted, double percentile) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    static long[] sorted(List<Long> values) {
+        long[] array = values.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(array);
+        return array;
+    }
+
+    static String format(String pattern, Object... values) {
+        return String.format(Locale.ROOT, pattern, values);
+    }
+
+    static double millis(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+
+    /** A free port on the loopback interface, for servers that must know their port before they start. */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * A child JVM on this JVM's class path (or another one).
+     * @param classPath the class path
+     * @param jvmOptions options such as {@code -Xmx64m}
+     * @param mainClass the main class
+     * @param args its arguments
+     * @return the command line
+     */
+    static List<String> javaCommand(String classPath, List<String> jvmOptions, Class<?> mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(classPath);
+        command.add(mainClass.getName());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * Runs a command to its end (bounded) and returns what it printed.
+     * @param command the command
+     * @param timeoutSeconds how long it may run
+     * @return standard output and error, merged
+     */
+    static String run(List<String> command, long timeoutSeconds) {
+        try {
+            Path log = Files.createTempFile("ai-stats-bench", ".log");
+            try {
+                Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .start();
+                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    throw new IllegalStateException("Timed out after " + timeoutSeconds + " s: " + command.get(0)
+                        + " ...\n" + Files.readString(log, StandardCharsets.UTF_8));
+                }
+                String output = Files.readString(log, StandardCharsets.UTF_8);
+                if (process.exitValue() != 0) {
+                    throw new IllegalStateException("Exit code " + process.exitValue() + " of " + command + "\n"
+                        + output);
+                }
+                return output;
+            }
+            finally {
+                Files.deleteIfExists(log);
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", ex);
+        }
+    }
+
+    /**
+     * @param output a child's output
+     * @param key the start of the line, for example {@code DOWNLOAD}
+     * @return the whitespace-separated fields after the key on the last such line
+     */
+    static String[] fields(String output, String key) {
+        String found = null;
+        for (String line : output.split("\n")) {
+            if (line.startsWith(key + " ")) {
+                found = line;
+            }
+        }
+        if (found == null) {
+            throw new IllegalStateException("No line starting with " + key + " in:\n" + output);
+        }
+        return found.substring(key.length() + 1).trim().split("\\s+");
+    }
+
+    /** @return this process's peak resident set size ({@code VmHWM}), for example {@code 123456 kB} */
+    static String peakRss() {
+        return procValue("/proc/self/status", "VmHWM:");
+    }
+
+    /** @return the JVM's uptime in milliseconds */
+    static long uptimeMillis() {
+        return ManagementFactory.getRuntimeMXBean().getUptime();
+    }
+
+    private static String osName() {
+        String pretty = procValue("/etc/os-release", "PRETTY_NAME=");
+        return pretty.replace("\"", "");
+    }
+
+    private static String procValue(String file, String key) {
+        try {
+            for (String line : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
+                if (line.startsWith(key)) {
+                    String value = line.substring(key.length()).trim();
+                    return value.startsWith(":") ? value.substring(1).trim() : value;
+                }
+            }
+        }
+        catch (IOException ex) {
+            // not Linux, or not readable: say so rather than fail the benchmark
+        }
+        return "unknown";
+    }
+}

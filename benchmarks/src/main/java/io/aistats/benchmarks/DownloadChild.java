@@ -1,0 +1,38 @@
+package io.aistats.benchmarks;
+
+import io.aistats.video.ReactiveVideoClient;
+import io.aistats.video.VideoClient;
+import io.aistats.video.VideoClientSettings;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The client side of the download benchmark, run in a JVM with a small heap. Arguments: base URL, API key, video id,
+ * target file. Reads the job once (so that the connection and the codecs are set up, as in a running application),
+ * then times {@code downloadVideoContent} and prints {@code DOWNLOAD <bytes> <nanos> <peak RSS kB> <max heap>}.
+ */
+public final class DownloadChild {
+
+    private DownloadChild() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        VideoClientSettings settings = VideoClientSettings.builder()
+            .baseUrl(args[0])
+            .apiKey(args[1])
+            .callTimeout(Duration.ofMinutes(5))
+            .build();
+        VideoClient client = VideoClient.create(ReactiveVideoClient.create(WebClient.builder(), settings));
+        client.getVideo(args[2]);
+        long started = System.nanoTime();
+        Path file = client.downloadVideoContent(args[2], Path.of(args[3]));
+        long elapsed = System.nanoTime() - started;
+        String peak = Bench.peakRss().replace("kB", "").trim();
+        System.out.println("DOWNLOAD " + Files.size(file) + " " + elapsed + " " + peak + " "
+            + Runtime.getRuntime().maxMemory());
+        System.exit(0);
+    }
+}

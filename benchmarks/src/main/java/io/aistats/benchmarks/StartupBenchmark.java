@@ -1,0 +1,109 @@
+package io.aistats.benchmarks;
+
+import io.aistats.benchmarks.startup.StartupApplication;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Benchmark 5, startup cost: {@code SpringApplication.run} of the same Spring MVC application
+ * ({@link StartupApplication}) with the starter on the class path and without it (the same class path less the
+ * starter's jars), in fresh JVMs that alternate. Each JVM refreshes the context {@value #REFRESHES} times: the first
+ * refresh is what an application pays when it starts, the later ones show the cost once classes are loaded and
+ * compiled. Target: under 30 ms added to the median first refresh.
+ */
+public final class StartupBenchmark {
+
+    private static final long TARGET_MILLIS = 30;
+
+    private static final int JVMS = 8;
+
+    private static final int REFRESHES = 5;
+
+    private StartupBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        String with = System.getProperty("java.class.path");
+        String without = Arrays.stream(with.split(File.pathSeparator))
+            .filter((entry) -> !entry.contains("ai-stats-spring-boot-"))
+            .collect(Collectors.joining(File.pathSeparator));
+        Variant starter = new Variant("with the starter", with);
+        Variant plain = new Variant("without", without);
+        // one unmeasured run each, so that the disk cache holds every jar
+        starter.run(false);
+        plain.run(false);
+        for (int i = 0; i < JVMS; i++) {
+            if (i % 2 == 0) {
+                starter.run(true);
+                plain.run(true);
+            }
+            else {
+                plain.run(true);
+                starter.run(true);
+            }
+        }
+        if (starter.starterBeans == 0 || plain.starterBeans != 0) {
+            throw new IllegalStateException("The variants are not what they claim: " + starter.starterBeans + " and "
+                + plain.starterBeans + " ai-stats beans");
+        }
+        double addedFirst = Bench.median(starter.first) - Bench.median(plain.first);
+        double addedLater = Bench.median(starter.later) - Bench.median(plain.later);
+        System.out.println(Bench.format("with the starter: %d beans (%d of the starter), without: %d beans",
+            starter.beans, starter.starterBeans, plain.beans));
+        Bench.result("5. startup, first context refresh in a fresh JVM",
+            Bench.format("%.0f ms with the starter vs %.0f ms without (medians of %d JVMs; JVM uptime after it %.0f "
+                + "vs %.0f ms)", Bench.median(starter.first), Bench.median(plain.first), JVMS,
+                Bench.median(starter.uptime), Bench.median(plain.uptime)),
+            Bench.format("+%.0f ms", addedFirst), "< +" + TARGET_MILLIS + " ms", addedFirst < TARGET_MILLIS);
+        Bench.result("5. startup, later context refreshes (warm JVM)",
+            Bench.format("%.0f ms with the starter vs %.0f ms without (medians of %d refreshes)",
+                Bench.median(starter.later), Bench.median(plain.later), starter.later.size()),
+            Bench.format("+%.0f ms", addedLater), "< +" + TARGET_MILLIS + " ms", addedLater < TARGET_MILLIS);
+    }
+
+    /** One class path and what its runs measured. */
+    private static final class Variant {
+
+        private final String name;
+
+        private final String classPath;
+
+        private final List<Double> first = new ArrayList<>();
+
+        private final List<Double> uptime = new ArrayList<>();
+
+        private final List<Double> later = new ArrayList<>();
+
+        private long beans;
+
+        private long starterBeans;
+
+        Variant(String name, String classPath) {
+            this.name = name;
+            this.classPath = classPath;
+        }
+
+        void run(boolean measured) {
+            String output = Bench.run(Bench.javaCommand(this.classPath, List.of("-Xmx256m"),
+                StartupApplication.class, String.valueOf(REFRESHES)), 120);
+            String[] beanCounts = Bench.fields(output, "BEANS");
+            this.beans = Long.parseLong(beanCounts[0]);
+            this.starterBeans = Long.parseLong(beanCounts[1]);
+            String[] times = Bench.fields(output, "STARTUP");
+            if (!measured) {
+                return;
+            }
+            this.first.add(Double.parseDouble(times[0]));
+            this.uptime.add(Double.parseDouble(times[1]));
+            for (int i = 2; i < times.length; i++) {
+                this.later.add(Double.parseDouble(times[i]));
+            }
+            System.out.println(Bench.format("%s: first refresh %s ms, later %s ms", this.name, times[0],
+                String.join(", ", Arrays.copyOfRange(times, 2, times.length))));
+        }
+    }
+}
