@@ -29,11 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The page's API: the model catalogue, creating, listing, cancelling and deleting jobs, streaming a video, and the
@@ -44,31 +41,22 @@ import java.util.Set;
 @RequestMapping("/api")
 class JobController {
 
-    /** Number of deleted jobs remembered; the gateway keeps listing deleted jobs without a marker. */
-    private static final int DELETED_CAPACITY = 1_000;
-
     private final VideoClient videoClient;
 
     private final JobTracking tracking;
 
     private final JobEventBroadcaster broadcaster;
 
+    private final RecentJobs recentJobs;
+
     private final boolean offline;
 
-    private final Set<String> deleted = Collections.synchronizedSet(Collections.newSetFromMap(
-            new LinkedHashMap<>() {
-
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > DELETED_CAPACITY;
-                }
-            }));
-
     JobController(VideoClient videoClient, JobTracking tracking, JobEventBroadcaster broadcaster,
-            ObjectProvider<AiStatsGatewaySimulator> simulator) {
+            RecentJobs recentJobs, ObjectProvider<AiStatsGatewaySimulator> simulator) {
         this.videoClient = videoClient;
         this.tracking = tracking;
         this.broadcaster = broadcaster;
+        this.recentJobs = recentJobs;
         this.offline = simulator.getIfAvailable() != null;
     }
 
@@ -98,8 +86,9 @@ class JobController {
         return this.videoClient.listVideos(params)
             .data()
             .stream()
-            .filter((job) -> !this.deleted.contains(job.id()))
             .map(JobView::of)
+            .filter((job) -> !this.recentJobs.isDeleted(job.id()))
+            .map(this.recentJobs::withPrompt)
             .toList();
     }
 
@@ -109,7 +98,7 @@ class JobController {
      */
     @GetMapping("/jobs/{id}")
     JobView job(@PathVariable String id) {
-        return JobView.of(this.videoClient.getVideo(id));
+        return this.recentJobs.withPrompt(JobView.of(this.videoClient.getVideo(id)));
     }
 
     /**
@@ -131,8 +120,9 @@ class JobController {
             request.generateAudio(true);
         }
         VideoJob job = this.videoClient.generateVideo(request.build());
+        this.recentJobs.created(String.valueOf(job.id()), form.prompt());
         this.tracking.follow(job);
-        return JobView.of(job);
+        return this.recentJobs.withPrompt(JobView.of(job));
     }
 
     /**
@@ -153,7 +143,7 @@ class JobController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String id) {
         this.videoClient.deleteVideo(id);
-        this.deleted.add(id);
+        this.recentJobs.deleted(id);
     }
 
     /**

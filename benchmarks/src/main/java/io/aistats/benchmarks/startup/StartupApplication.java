@@ -13,7 +13,8 @@ import java.util.Arrays;
  * whatever the class path brings in is auto-configured. It refers to no class of the starter, so it runs with and
  * without the starter on the class path; the properties that switch the starter's features on are always set.
  * <p>
- * Argument: the number of refreshes. Prints {@code STARTUP <first ms> <uptime after first ms> <later ms...>} and
+ * Argument: the number of refreshes. Prints {@code STARTUP <first ms> <uptime after first ms> <process CPU after
+ * first ms> <later ms...>} and
  * {@code BEANS <number of beans> <number of ai-stats beans>}.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
@@ -29,6 +30,7 @@ public class StartupApplication {
         int refreshes = Integer.parseInt(args[0]);
         long[] millis = new long[refreshes];
         long uptimeAfterFirst = 0;
+        long cpuAfterFirst = 0;
         for (int i = 0; i < refreshes; i++) {
             long started = System.nanoTime();
             try (ConfigurableApplicationContext context = SpringApplication.run(StartupApplication.class,
@@ -36,16 +38,19 @@ public class StartupApplication {
                 millis[i] = (System.nanoTime() - started) / 1_000_000;
                 if (i == 0) {
                     uptimeAfterFirst = ManagementFactory.getRuntimeMXBean().getUptime();
+                    cpuAfterFirst = ((com.sun.management.OperatingSystemMXBean) ManagementFactory
+                        .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
                     String[] names = context.getBeanDefinitionNames();
                     long starterBeans = Arrays.stream(names).filter((name) -> {
                         Class<?> type = context.getType(name);
-                        return type != null && type.getName().startsWith("io.aistats.");
+                        return type != null && type.getName().startsWith("io.aistats.")
+                            && !type.getName().startsWith("io.aistats.benchmarks.");
                     }).count();
                     System.out.println("BEANS " + names.length + " " + starterBeans);
                 }
             }
         }
-        StringBuilder line = new StringBuilder("STARTUP " + millis[0] + " " + uptimeAfterFirst);
+        StringBuilder line = new StringBuilder("STARTUP " + millis[0] + " " + uptimeAfterFirst + " " + cpuAfterFirst);
         for (int i = 1; i < refreshes; i++) {
             line.append(' ').append(millis[i]);
         }
