@@ -3,7 +3,7 @@
 # Prints the machine facts and one line per figure with PASS/FAIL against its target; the full log and the
 # summary are kept in benchmarks/<build dir>/.
 #
-#   benchmarks/run.sh                  # all benchmarks (about 6 minutes on 2 cores)
+#   benchmarks/run.sh                  # all benchmarks (about 9 minutes on 2 cores)
 #   benchmarks/run.sh download startup # only some: client, download, webhook, latency, startup
 #
 # Loads go to 127.0.0.1 only; every loop is bounded in time and count. Needs a JDK 17+, Maven and curl.
@@ -45,6 +45,8 @@ for name in "${selected[@]}"; do
   # each benchmark in its own JVM; the ones that measure memory or startup start further JVMs of their own
   "$java_cmd" -Xmx1g -cp "$classpath" "$main" 2>&1 | tee -a "$log"
 done
+
+"$java_cmd" -cp "$classpath" io.aistats.benchmarks.MachineFacts | grep 'load average' | tee -a "$log"
 
 echo
 echo "== summary (machine, then: benchmark | figure | ratio | target | verdict)"

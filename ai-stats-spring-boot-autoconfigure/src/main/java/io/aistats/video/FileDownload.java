@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -24,8 +26,8 @@ import java.util.UUID;
  */
 final class FileDownload {
 
-    /** Chunks the writing thread takes per hand-off (Reactor Netty delivers chunks of at most 8 KiB). */
-    private static final int WRITE_PREFETCH = 32;
+    /** Chunks written per hand-off and {@code write} call (Reactor Netty delivers chunks of at most 8 KiB). */
+    private static final int WRITE_BATCH = 32;
 
     private final Path target;
 
@@ -44,24 +46,27 @@ final class FileDownload {
     }
 
     /**
-     * Writes the body on a worker thread, never on the connection's event loop. The worker takes up to
-     * {@value #WRITE_PREFETCH} chunks per hand-off: a hand-off per chunk (what an asynchronous file channel costs)
-     * halves the throughput, while the prefetch bounds what waits in memory to that many chunks.
+     * Writes the body on a worker thread, never on the connection's event loop, in batches of
+     * {@value #WRITE_BATCH} chunks: one thread hand-off and one gathering {@code write} per batch rather than per chunk
+     * (what an asynchronous file channel costs) more than doubles the throughput, and at most three batches wait in
+     * memory.
      */
     private static Mono<Void> write(Flux<DataBuffer> body, Path temp) {
         return Mono.usingWhen(
             Mono.fromCallable(() -> FileChannel.open(temp, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)).subscribeOn(Schedulers.boundedElastic()),
-            (channel) -> body.publishOn(Schedulers.boundedElastic(), WRITE_PREFETCH)
-                .<Void>handle((buffer, sink) -> {
+            (channel) -> body.buffer(WRITE_BATCH)
+                .publishOn(Schedulers.boundedElastic(), 2)
+                .<Void>handle((batch, sink) -> {
                     try {
-                        writeFully(channel, buffer);
+                        writeFully(channel, batch);
                     }
                     catch (IOException ex) {
                         sink.error(ex);
                     }
                 })
                 .doOnDiscard(DataBuffer.class, DataBufferUtils::release)
+                .doOnDiscard(List.class, FileDownload::releaseAll)
                 .then(),
             (channel) -> Mono.fromCallable(() -> {
                 channel.close();
@@ -69,17 +74,37 @@ final class FileDownload {
             }).then());
     }
 
-    private static void writeFully(FileChannel channel, DataBuffer buffer) throws IOException {
-        try (DataBuffer.ByteBufferIterator buffers = buffer.readableByteBuffers()) {
-            while (buffers.hasNext()) {
-                ByteBuffer bytes = buffers.next();
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
+    /** Writes a batch with gathering writes and releases it. */
+    private static void writeFully(FileChannel channel, List<DataBuffer> batch) throws IOException {
+        List<DataBuffer.ByteBufferIterator> iterators = new ArrayList<>(batch.size());
+        try {
+            List<ByteBuffer> buffers = new ArrayList<>(batch.size());
+            long remaining = 0;
+            for (DataBuffer buffer : batch) {
+                DataBuffer.ByteBufferIterator iterator = buffer.readableByteBuffers();
+                iterators.add(iterator);
+                while (iterator.hasNext()) {
+                    ByteBuffer bytes = iterator.next();
+                    remaining += bytes.remaining();
+                    buffers.add(bytes);
                 }
+            }
+            ByteBuffer[] array = buffers.toArray(new ByteBuffer[0]);
+            while (remaining > 0) {
+                remaining -= channel.write(array);
             }
         }
         finally {
-            DataBufferUtils.release(buffer);
+            iterators.forEach(DataBuffer.ByteBufferIterator::close);
+            batch.forEach(DataBufferUtils::release);
+        }
+    }
+
+    private static void releaseAll(List<?> batch) {
+        for (Object element : batch) {
+            if (element instanceof DataBuffer buffer) {
+                DataBufferUtils.release(buffer);
+            }
         }
     }
 

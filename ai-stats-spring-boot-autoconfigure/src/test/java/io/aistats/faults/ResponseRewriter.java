@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -75,20 +76,19 @@ final class ResponseRewriter {
                 .build());
     }
 
-    private static String rewriteJson(String body, java.util.function.Consumer<ObjectNode> change) {
+    private static String rewriteJson(String body, Consumer<ObjectNode> change) {
         JsonNode root = JSON.readTree(body);
         visitObjects(root, change);
         return JSON.writeValueAsString(root);
     }
 
-    private static void visitObjects(JsonNode node, java.util.function.Consumer<ObjectNode> change) {
-        if (node instanceof ObjectNode object) {
-            // children first, so that members added by the change are not visited themselves
-            object.values().forEach((child) -> visitObjects(child, change));
-            change.accept(object);
+    private static void visitObjects(JsonNode node, Consumer<ObjectNode> change) {
+        // children first, so that members added by the change are not visited themselves
+        for (JsonNode child : node) {
+            visitObjects(child, change);
         }
-        else if (node.isArray()) {
-            node.values().forEach((child) -> visitObjects(child, change));
+        if (node instanceof ObjectNode object) {
+            change.accept(object);
         }
     }
 
@@ -99,7 +99,8 @@ final class ResponseRewriter {
     }
 
     private static void replaceVideoStatus(ObjectNode object) {
-        if (object.has("status") && object.path("object").asString("").equals("video")) {
+        JsonNode kind = object.get("object");
+        if (object.has("status") && kind != null && kind.isValueNode() && "video".equals(kind.asString())) {
             object.put("status", UNKNOWN_STATUS);
         }
     }

@@ -30,6 +30,19 @@ final class Bench {
         System.out.println("MACHINE | JDK " + System.getProperty("java.vm.name") + " "
             + System.getProperty("java.runtime.version") + " | OS " + osName() + " (" + System.getProperty("os.name")
             + " " + System.getProperty("os.version") + ", " + System.getProperty("os.arch") + ")");
+        System.out.println("MACHINE | load average (1, 5, 15 min) " + loadAverage()
+            + " | other processes on the same cores distort every figure");
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.UTF_8).trim()
+                .split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        }
+        catch (IOException ex) {
+            return "unknown";
+        }
     }
 
     /**

@@ -15,8 +15,10 @@ import java.util.List;
 /**
  * Benchmark 2, download: 1 GiB of content to a file through {@code downloadVideoContent} in a child JVM limited to
  * {@code -Xmx64m}, against {@code curl} fetching the same URL from the same simulator into a file on the same disk.
- * Rounds alternate; throughputs are medians. The child reports its own peak RSS ({@code VmHWM}). Target: at least
- * 0.8 of curl's throughput.
+ * The child downloads twice; the second download, in a JVM that has run the download path once as a running
+ * application has, is the figure judged, the first is reported beside it. Rounds alternate; throughputs are
+ * medians. The child reports its own peak RSS ({@code VmHWM}) after both. Target: at least 0.8 of curl's
+ * throughput.
  */
 public final class DownloadBenchmark {
 
@@ -43,6 +45,7 @@ public final class DownloadBenchmark {
             String contentUrl = simulator.baseUrl() + "/videos/" + videoId + "/content";
 
             List<Double> clientRates = new ArrayList<>();
+            List<Double> firstRates = new ArrayList<>();
             List<Double> curlRates = new ArrayList<>();
             List<Long> peakRssKb = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
@@ -57,23 +60,27 @@ public final class DownloadBenchmark {
                 if (bytes != SIZE) {
                     throw new IllegalStateException("The client downloaded " + bytes + " bytes, not " + SIZE);
                 }
-                double clientRate = SIZE / (Long.parseLong(child[1]) / 1e9);
+                double firstRate = SIZE / (Long.parseLong(child[1]) / 1e9);
+                double clientRate = SIZE / (Long.parseLong(child[2]) / 1e9);
+                firstRates.add(firstRate);
                 clientRates.add(clientRate);
-                peakRssKb.add(Long.parseLong(child[2]));
+                peakRssKb.add(Long.parseLong(child[3]));
                 Files.deleteIfExists(target);
                 if (round % 2 == 0) {
                     curlRates.add(curl(contentUrl, simulator.apiKey(), target));
                 }
-                System.out.println(Bench.format("round %d: downloadVideoContent %.0f MiB/s (peak RSS %d MiB, heap max"
-                    + " %s MiB), curl %.0f MiB/s", round, mib(clientRate), Long.parseLong(child[2]) / 1024,
-                    Long.parseLong(child[3]) / (1024 * 1024), mib(curlRates.get(curlRates.size() - 1))));
+                System.out.println(Bench.format("round %d: downloadVideoContent %.0f MiB/s (first download in the "
+                    + "JVM %.0f MiB/s; peak RSS %d MiB, heap max %s MiB), curl %.0f MiB/s", round, mib(clientRate),
+                    mib(firstRate), Long.parseLong(child[3]) / 1024, Long.parseLong(child[4]) / (1024 * 1024),
+                    mib(curlRates.get(curlRates.size() - 1))));
             }
             double clientRate = Bench.median(clientRates);
             double curl = Bench.median(curlRates);
             long maxRss = peakRssKb.stream().mapToLong(Long::longValue).max().orElse(0);
             Bench.result("2. download 1 GiB to a file, -Xmx64m",
-                Bench.format("downloadVideoContent %.0f MiB/s vs curl %.0f MiB/s (medians of %d); child peak RSS %d "
-                    + "MiB", mib(clientRate), mib(curl), ROUNDS, maxRss / 1024),
+                Bench.format("downloadVideoContent %.0f MiB/s vs curl %.0f MiB/s (medians of %d; the first download "
+                    + "in a fresh JVM %.0f MiB/s); child peak RSS %d MiB", mib(clientRate), mib(curl), ROUNDS,
+                    mib(Bench.median(firstRates)), maxRss / 1024),
                 Bench.format("%.3f", clientRate / curl), ">= " + TARGET, clientRate / curl >= TARGET);
         }
         finally {

@@ -56,8 +56,8 @@ public final class StartupBenchmark {
         System.out.println(Bench.format("with the starter: %d beans (%d of the starter), without: %d beans",
             starter.beans, starter.starterBeans, plain.beans));
         Bench.result("5. startup, first context refresh in a fresh JVM",
-            Bench.format("%.0f ms with the starter vs %.0f ms without (medians of %d JVMs each; JVM uptime after it %.0f "
-                + "vs %.0f ms; process CPU %.0f vs %.0f ms, %+.0f ms)", Bench.median(starter.first),
+            Bench.format("%.0f ms with the starter vs %.0f ms without (medians of %d JVMs each; JVM uptime after "
+                + "it %.0f vs %.0f ms; process CPU %.0f vs %.0f ms, %+.0f ms)", Bench.median(starter.first),
                 Bench.median(plain.first), JVMS, Bench.median(starter.uptime), Bench.median(plain.uptime),
                 Bench.median(starter.cpu), Bench.median(plain.cpu), addedCpu),
             Bench.format("+%.0f ms", addedFirst), "< +" + TARGET_MILLIS + " ms", addedFirst < TARGET_MILLIS);

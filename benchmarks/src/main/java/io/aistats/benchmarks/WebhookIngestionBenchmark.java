@@ -96,7 +96,8 @@ public final class WebhookIngestionBenchmark {
             Bench.result("3. webhook ingestion, Spring MVC, " + CONNECTIONS + " connections",
                 Bench.format("webhook endpoint %.0f deliveries/s (p50 %.2f ms, p99 %.2f ms) vs no-op endpoint %.0f/s "
                     + "(p50 %.2f ms, p99 %.2f ms)", Bench.median(webhookRates),
-                    Bench.millis(Bench.percentile(webhookSorted, 50)), Bench.millis(Bench.percentile(webhookSorted, 99)),
+                    Bench.millis(Bench.percentile(webhookSorted, 50)),
+                    Bench.millis(Bench.percentile(webhookSorted, 99)),
                     Bench.median(noOpRates), Bench.millis(Bench.percentile(noOpSorted, 50)),
                     Bench.millis(Bench.percentile(noOpSorted, 99))),
                 Bench.format("%.3f", ratio), ">= " + TARGET, ratio >= TARGET);

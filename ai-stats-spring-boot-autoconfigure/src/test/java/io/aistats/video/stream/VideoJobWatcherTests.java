@@ -278,6 +278,8 @@ class VideoJobWatcherTests {
         this.watcher = watcher(1, Duration.ofMinutes(1));
         VideoJobWatch first = this.watcher.watch(StreamTestSupport.createJob(this.client));
         VideoJobWatch second = this.watcher.watch(StreamTestSupport.createJob(this.client));
+        // the first watch must hold its slot (its socket open) before it is cancelled
+        assertThat(this.simulator.streams().awaitOpened(1, StreamTestSupport.WAIT)).isTrue();
 
         first.cancel();
 
