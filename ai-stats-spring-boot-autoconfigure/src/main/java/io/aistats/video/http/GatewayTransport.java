@@ -46,6 +46,9 @@ public final class GatewayTransport {
 
     private final VideoClientSettings settings;
 
+    /** Whether the connector is Reactor Netty, whose response timeout bounds each read; learnt from the first request. */
+    private volatile boolean connectorBoundsReads;
+
     /**
      * @param webClientBuilder the builder to start from; cloned, never modified
      * @param settings base URL, key, timeouts and retry settings
@@ -158,6 +161,7 @@ public final class GatewayTransport {
         Object nativeRequest = request.getNativeRequest();
         if (nativeRequest instanceof HttpClientRequest reactorNettyRequest) {
             reactorNettyRequest.responseTimeout(this.settings.responseTimeout());
+            this.connectorBoundsReads = true;
         }
     }
 
@@ -186,10 +190,14 @@ public final class GatewayTransport {
 
     private Flux<DataBuffer> bodyOf(ResponseEntity<Flux<DataBuffer>> entity, GatewayCall call) {
         Flux<DataBuffer> body = (entity.getBody() != null) ? entity.getBody() : Flux.empty();
-        Duration idle = this.settings.responseTimeout();
-        return body.timeout(idle, Flux.error(() -> new AiStatsTimeoutException("The gateway's answer to "
-                + call.operation() + " stalled for longer than the response timeout (" + idle + ")", null)))
-            .onErrorMap((failure) -> FailureTranslator.translate(failure, call.operation()));
+        if (!this.connectorBoundsReads) {
+            // other connectors get an idle timer per chunk; Reactor Netty's response timeout already bounds every
+            // read, and a timer per chunk would cost a large download a third of its throughput
+            Duration idle = this.settings.responseTimeout();
+            body = body.timeout(idle, Flux.error(() -> new AiStatsTimeoutException("The gateway's answer to "
+                    + call.operation() + " stalled for longer than the response timeout (" + idle + ")", null)));
+        }
+        return body.onErrorMap((failure) -> FailureTranslator.translate(failure, call.operation()));
     }
 
     private <T> Mono<T> retried(GatewayCall call, Mono<T> attempt) {
