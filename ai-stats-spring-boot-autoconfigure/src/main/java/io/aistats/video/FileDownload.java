@@ -29,6 +29,14 @@ final class FileDownload {
     /** Chunks written per hand-off and {@code write} call (Reactor Netty delivers chunks of at most 8 KiB). */
     private static final int WRITE_BATCH = 32;
 
+    /**
+     * Batches requested ahead of the writer. Reactor asks for more only once three quarters of them are written, so
+     * with 2 it asked again only when the queue was empty and the connection stopped reading while the last batch was
+     * written; with 8, six are asked for while two still wait, and reading and writing overlap (at most about
+     * 2.5 MiB of buffers in flight).
+     */
+    private static final int WRITE_AHEAD = 8;
+
     private final Path target;
 
     FileDownload(Path target) {
@@ -48,15 +56,15 @@ final class FileDownload {
     /**
      * Writes the body on a worker thread, never on the connection's event loop, in batches of
      * {@value #WRITE_BATCH} chunks: one thread hand-off and one gathering {@code write} per batch rather than per chunk
-     * (what an asynchronous file channel costs) more than doubles the throughput, and at most three batches wait in
-     * memory.
+     * (what an asynchronous file channel costs) more than doubles the throughput, and at most
+     * {@value #WRITE_AHEAD} batches wait in memory.
      */
     private static Mono<Void> write(Flux<DataBuffer> body, Path temp) {
         return Mono.usingWhen(
             Mono.fromCallable(() -> FileChannel.open(temp, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)).subscribeOn(Schedulers.boundedElastic()),
             (channel) -> body.buffer(WRITE_BATCH)
-                .publishOn(Schedulers.boundedElastic(), 2)
+                .publishOn(Schedulers.boundedElastic(), WRITE_AHEAD)
                 .<Void>handle((batch, sink) -> {
                     try {
                         writeFully(channel, batch);
