@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * Reads the body of a verified webhook delivery into a {@link VideoJobEvent}. Parse only after
@@ -24,16 +23,15 @@ import java.util.function.Supplier;
  */
 public final class WebhookDeliveryParser {
 
-    private final Supplier<JsonMapper> mapper;
+    private final JsonMapper mapper;
 
     private final Clock clock;
 
     /**
-     * Creates a parser with the client's lenient mapper and the system clock; the mapper is set up on the first parse.
+     * Creates a parser with the client's lenient mapper and the system clock.
      */
     public WebhookDeliveryParser() {
-        this.mapper = GatewayJson::mapper;
-        this.clock = Clock.systemUTC();
+        this(GatewayJson.mapper(), Clock.systemUTC());
     }
 
     /**
@@ -41,8 +39,7 @@ public final class WebhookDeliveryParser {
      * @param clock the clock that dates events without {@code created_at}
      */
     public WebhookDeliveryParser(JsonMapper mapper, Clock clock) {
-        Objects.requireNonNull(mapper, "mapper");
-        this.mapper = () -> mapper;
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -78,7 +75,7 @@ public final class WebhookDeliveryParser {
     private JsonNode readObject(byte[] body) {
         JsonNode root;
         try {
-            root = this.mapper.get().readTree(body);
+            root = this.mapper.readTree(body);
         }
         catch (JacksonException ex) {
             throw new MalformedWebhookPayloadException(
@@ -92,7 +89,7 @@ public final class WebhookDeliveryParser {
 
     private VideoJob readJob(JsonNode data) {
         try {
-            return this.mapper.get().treeToValue(data, VideoJob.class);
+            return this.mapper.treeToValue(data, VideoJob.class);
         }
         catch (JacksonException ex) {
             throw new MalformedWebhookPayloadException(
