@@ -8,6 +8,7 @@ import io.aistats.video.model.VideoStatus;
 import io.aistats.video.model.WebSocketUrlOptions;
 import io.aistats.video.webhook.EventSource;
 import io.aistats.video.webhook.InMemoryProcessedEventStore;
+import io.aistats.video.webhook.ProcessedEventStore;
 import io.aistats.video.webhook.VideoJobCompletedEvent;
 import io.aistats.video.webhook.VideoJobCreatedEvent;
 import io.aistats.video.webhook.VideoJobEvent;
@@ -40,6 +41,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -58,9 +60,28 @@ class VideoJobWatcherTests {
 
     private final BlockingQueue<VideoJobEvent> published = new LinkedBlockingQueue<>();
 
+    /** Completes when the dispatcher records an event id, which happens only after every listener returned. */
+    private final Map<String, CompletableFuture<Void>> recorded = new ConcurrentHashMap<>();
+
     private final VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(
             (event) -> this.published.add((VideoJobEvent) event),
-            new InMemoryProcessedEventStore(10_000, Duration.ofHours(1), Clock.systemUTC()));
+            new ProcessedEventStore() {
+
+                private final ProcessedEventStore store = new InMemoryProcessedEventStore(10_000,
+                        Duration.ofHours(1), Clock.systemUTC());
+
+                @Override
+                public boolean isProcessed(String eventId) {
+                    return this.store.isProcessed(eventId);
+                }
+
+                @Override
+                public void markProcessed(String eventId) {
+                    this.store.markProcessed(eventId);
+                    recordedFuture(eventId).complete(null);
+                }
+
+            });
 
     private AiStatsGatewaySimulator simulator;
 
@@ -163,11 +184,15 @@ class VideoJobWatcherTests {
         assertThat(this.simulator.streams().awaitOpened(1, StreamTestSupport.WAIT)).isTrue();
         this.simulator.clock().advance(Duration.ofSeconds(1));
         VideoJobEvent started = nextEvent();
+        // the listener saw the event before the dispatcher recorded it: a delivery in between would be IN_FLIGHT
+        awaitRecorded(started);
         outcomes.add(deliver(processor, id, "video.status_changed", "video.status_changed:queued:in_progress",
                 "queued", "in_progress"));
         this.simulator.clock().advance(Duration.ofSeconds(3));
         VideoJobEvent finished = nextEvent();
         VideoJobEvent completed = nextEvent();
+        awaitRecorded(finished);
+        awaitRecorded(completed);
         outcomes.add(deliver(processor, id, "video.completed", "video.completed", null, null));
         outcomes.add(deliver(processor, id, "video.status_changed", "video.status_changed:in_progress:completed",
                 "in_progress", "completed"));
@@ -301,6 +326,14 @@ class VideoJobWatcherTests {
     }
 
     /** Delivers a signed webhook for the job's current data, built as the gateway builds it (§6.6, §6.7). */
+    private CompletableFuture<Void> recordedFuture(String eventId) {
+        return this.recorded.computeIfAbsent(eventId, (key) -> new CompletableFuture<>());
+    }
+
+    private void awaitRecorded(VideoJobEvent event) throws Exception {
+        recordedFuture(event.eventId()).get(StreamTestSupport.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     private WebhookOutcome deliver(WebhookProcessor processor, String id, String type, String deliveryKey,
             @Nullable String previousStatus, @Nullable String status) {
         JsonMapper json = JsonMapper.builder().build();
