@@ -27,6 +27,7 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import java.net.URI;
+import java.util.function.Supplier;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the AI Stats {@link VideoClient} and
@@ -34,7 +35,8 @@ import java.net.URI;
  * <p>
  * The client's {@link WebClient} is built from a copy of the application's {@link WebClient.Builder} (so Boot's
  * connector, codecs, observations and {@code WebClientCustomizer}s apply), customized further by
- * {@link AiStatsWebClientCustomizer} beans without touching the application's builder. Without Boot's
+ * {@link AiStatsWebClientCustomizer} beans without touching the application's builder; the builder is resolved and
+ * the {@link WebClient} built on the client's first call, not at startup. Without Boot's
  * {@link WebClientAutoConfiguration}, a plain {@link WebClient#builder()} is used. With an
  * {@link ObservationRegistry} bean (Spring Boot's observation auto-configuration), every client operation is observed
  * as {@code aistats.video.operation}, named by a {@link VideoOperationObservationConvention} bean when there is one.
@@ -75,12 +77,16 @@ public final class AiStatsVideoAutoConfiguration {
             ObjectProvider<VideoJobCreationListener> creationListeners,
             ObjectProvider<ObservationRegistry> observationRegistry,
             ObjectProvider<VideoOperationObservationConvention> observationConvention) {
-        // a copy, so that this client's customizations never reach the application's other clients
-        WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
-        customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
         logger.info("AI Stats video client uses " + withoutUserInfo(settings.baseUrl()) + (settings.hasApiKey()
                 ? " with an API key" : " without an API key (set ai-stats.api-key or " + API_KEY_ENVIRONMENT_VARIABLE
                         + "); calls will fail until one is configured"));
+        // resolved on the client's first call, so that the HTTP stack (Boot's builder and connector) is not set up
+        // at startup; a copy, so that this client's customizations never reach the application's other clients
+        Supplier<WebClient.Builder> builder = () -> {
+            WebClient.Builder copy = webClientBuilder.getIfAvailable(WebClient::builder).clone();
+            customizers.orderedStream().forEach((customizer) -> customizer.customize(copy));
+            return copy;
+        };
         DefaultReactiveVideoClient client = new DefaultReactiveVideoClient(builder, settings,
                 streamSettings.getIfAvailable(JobStreamSettings::defaults), creationListeners.orderedStream().toList(),
                 observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));

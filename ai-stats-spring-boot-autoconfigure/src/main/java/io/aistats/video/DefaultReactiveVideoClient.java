@@ -40,6 +40,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The implementation of {@link ReactiveVideoClient} over the WebClient transport. Create it with
@@ -54,6 +55,10 @@ import java.util.function.Consumer;
  * <p>
  * Given an {@link ObservationRegistry}, every operation is observed as {@code aistats.video.operation} (see
  * {@link io.aistats.video.observation.VideoObservationDocumentation}); without one, nothing is recorded.
+ * <p>
+ * Created with a {@link Supplier} of the {@link WebClient.Builder}, the client asks for the builder and builds its
+ * HTTP client on its first call rather than when it is created, so that creating it (at application startup, say)
+ * costs little; the supplier is asked at most once.
  */
 public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
 
@@ -61,15 +66,17 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
 
     private static final Log logger = LogFactory.getLog(DefaultReactiveVideoClient.class);
 
-    private final WebClient.Builder webClientBuilder;
+    private final Supplier<WebClient.Builder> webClientBuilder;
 
     private final VideoClientSettings settings;
 
-    private final GatewayTransport transport;
+    private final Supplier<GatewayTransport> transport;
 
     private final ReactiveVideos videos;
 
-    private final JobStreamClient streams;
+    private final JobStreamSettings streamSettings;
+
+    private final Supplier<JobStreamClient> streams;
 
     private final List<VideoJobCreationListener> creationListeners;
 
@@ -105,12 +112,41 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
     public DefaultReactiveVideoClient(WebClient.Builder webClientBuilder, VideoClientSettings settings,
             JobStreamSettings streamSettings, List<VideoJobCreationListener> creationListeners,
             ObservationRegistry observationRegistry) {
+        this(Memo.of(Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null").clone()), settings,
+            streamSettings, creationListeners, observationRegistry, true);
+    }
+
+    /**
+     * Creates a client that asks for its {@link WebClient.Builder} and builds its HTTP client on its first call.
+     * @param webClientBuilder supplies the builder to derive the HTTP client from, asked at most once, on first use;
+     * the builder is cloned, never modified
+     * @param settings base URL, key, timeouts, retries and request defaults
+     * @param streamSettings keep-alive, reconnection and polling of the lifecycle stream
+     * @param creationListeners told about every job this client (or one derived from it) creates
+     * @param observationRegistry records an {@code aistats.video.operation} observation per operation;
+     * {@link ObservationRegistry#NOOP} for none
+     */
+    public DefaultReactiveVideoClient(Supplier<WebClient.Builder> webClientBuilder, VideoClientSettings settings,
+            JobStreamSettings streamSettings, List<VideoJobCreationListener> creationListeners,
+            ObservationRegistry observationRegistry) {
+        this(Memo.of(() -> Objects.requireNonNull(Objects.requireNonNull(webClientBuilder,
+                "webClientBuilder must not be null").get(), "webClientBuilder supplied null").clone()),
+            settings, streamSettings, creationListeners, observationRegistry, false);
         Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null");
+    }
+
+    private DefaultReactiveVideoClient(Supplier<WebClient.Builder> webClientBuilder, VideoClientSettings settings,
+            JobStreamSettings streamSettings, List<VideoJobCreationListener> creationListeners,
+            ObservationRegistry observationRegistry, boolean eager) {
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
-        this.webClientBuilder = webClientBuilder.clone();
-        this.transport = new GatewayTransport(this.webClientBuilder, settings);
+        this.webClientBuilder = webClientBuilder;
+        this.streamSettings = Objects.requireNonNull(streamSettings, "streamSettings");
+        this.transport = eager ? Memo.of(new GatewayTransport(webClientBuilder.get(), settings))
+                : Memo.of(() -> new GatewayTransport(webClientBuilder, settings));
         this.videos = new ReactiveVideos(this);
-        this.streams = new JobStreamClient(this, Objects.requireNonNull(streamSettings, "streamSettings"));
+        JobStreamClient streamClient = eager ? new JobStreamClient(this, this.streamSettings) : null;
+        this.streams = (streamClient != null) ? Memo.of(streamClient)
+                : Memo.of(() -> new JobStreamClient(this, this.streamSettings));
         this.creationListeners = List.copyOf(creationListeners);
         this.observations = new ObservedOperations(observationRegistry, null);
     }
@@ -132,7 +168,7 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
             VideoGenerationRequest effective = request.withDefaults(this.settings.defaultModel(),
                 this.settings.defaultOutputAccess(), this.settings.defaultWebhookEndpointId());
             URI uri = uris().segments(VIDEOS).build();
-            return this.transport.exchange(GatewayCall.onceOnlyPost(uri, effective, "POST /videos")
+            return this.transport.get().exchange(GatewayCall.onceOnlyPost(uri, effective, "POST /videos")
                 .withUriTemplate("/videos"), VideoJob.class, DefaultReactiveVideoClient::requireJobId)
                 .doOnNext(this::notifyCreated);
         }));
@@ -149,7 +185,7 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
                 .query("order", (order != null) ? order.wireValue() : null)
                 .query("after", params.after())
                 .build();
-            return this.transport.exchange(GatewayCall.get(uri, "GET /videos").withUriTemplate("/videos"),
+            return this.transport.get().exchange(GatewayCall.get(uri, "GET /videos").withUriTemplate("/videos"),
                 VideoPage.class);
         }));
     }
@@ -178,8 +214,8 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
         return observe(VideoOperation.GET, videoId, Mono.defer(() -> {
             String id = requireVideoId(videoId);
             URI uri = uris().segments(VIDEOS, id).build();
-            return this.transport.exchange(GatewayCall.get(uri, "GET /videos/" + id).withUriTemplate("/videos/{id}"),
-                VideoJob.class);
+            return this.transport.get().exchange(GatewayCall.get(uri, "GET /videos/" + id)
+                .withUriTemplate("/videos/{id}"), VideoJob.class);
         }));
     }
 
@@ -188,7 +224,7 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
         return observe(VideoOperation.CONTENT, videoId, Mono.defer(() -> {
             String id = requireVideoId(videoId);
             URI uri = uris().segments(VIDEOS, id, "content").build();
-            return this.transport.stream(GatewayCall.get(uri, "GET /videos/" + id + "/content")
+            return this.transport.get().stream(GatewayCall.get(uri, "GET /videos/" + id + "/content")
                     .withUriTemplate("/videos/{id}/content"))
                 .map((response) -> toContent(id, response));
         }));
@@ -209,7 +245,7 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
             String id = requireVideoId(videoId);
             Map<String, Object> body = (options != null) ? options.toRequestBody() : Map.of();
             URI uri = uris().segments(VIDEOS, id, "download_url").build();
-            return this.transport.exchange(GatewayCall.safePost(uri, body, "POST /videos/" + id + "/download_url")
+            return this.transport.get().exchange(GatewayCall.safePost(uri, body, "POST /videos/" + id + "/download_url")
                 .withUriTemplate("/videos/{id}/download_url"), SignedDownloadUrl.class);
         }));
     }
@@ -219,7 +255,7 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
         return observe(VideoOperation.CANCEL, videoId, Mono.defer(() -> {
             String id = requireVideoId(videoId);
             URI uri = uris().segments(VIDEOS, id, "cancel").build();
-            return this.transport.exchange(GatewayCall.onceOnlyPost(uri, null, "POST /videos/" + id + "/cancel")
+            return this.transport.get().exchange(GatewayCall.onceOnlyPost(uri, null, "POST /videos/" + id + "/cancel")
                 .withUriTemplate("/videos/{id}/cancel"), VideoJob.class);
         }));
     }
@@ -229,7 +265,7 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
         return observe(VideoOperation.DELETE, videoId, Mono.defer(() -> {
             String id = requireVideoId(videoId);
             URI uri = uris().segments(VIDEOS, id).build();
-            return this.transport.exchange(GatewayCall.delete(uri, "DELETE /videos/" + id)
+            return this.transport.get().exchange(GatewayCall.delete(uri, "DELETE /videos/" + id)
                 .withUriTemplate("/videos/{id}"), VideoDeleted.class);
         }));
     }
@@ -238,8 +274,8 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
     public Mono<VideoModelList> listVideoModels() {
         return observe(VideoOperation.MODELS, null, Mono.defer(() -> {
             URI uri = uris().segments(VIDEOS, "models").build();
-            return this.transport.exchange(GatewayCall.get(uri, "GET /videos/models").withUriTemplate("/videos/models"),
-                VideoModelList.class);
+            return this.transport.get().exchange(GatewayCall.get(uri, "GET /videos/models")
+                .withUriTemplate("/videos/models"), VideoModelList.class);
         }));
     }
 
@@ -256,12 +292,12 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
 
     @Override
     public Flux<VideoJobUpdate> streamVideo(String videoId, WebSocketUrlOptions options) {
-        return this.observations.observe(VideoOperation.STREAM, videoId, this.streams.stream(videoId, options));
+        return this.observations.observe(VideoOperation.STREAM, videoId, this.streams.get().stream(videoId, options));
     }
 
     @Override
     public Mono<VideoJob> awaitCompletion(String videoId, Duration timeout) {
-        return observe(VideoOperation.AWAIT, videoId, this.streams.awaitCompletion(videoId, timeout));
+        return observe(VideoOperation.AWAIT, videoId, this.streams.get().awaitCompletion(videoId, timeout));
     }
 
     @Override
@@ -275,8 +311,9 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
         VideoClientSettings.Builder builder = this.settings.toBuilder();
         change.accept(builder);
         ObservedOperations observed = this.observations;
+        // shares this client's copy of the builder, resolved when either client first needs it
         DefaultReactiveVideoClient derived = new DefaultReactiveVideoClient(this.webClientBuilder, builder.build(),
-            this.streams.settings(), this.creationListeners, observed.registry());
+            this.streamSettings, this.creationListeners, observed.registry());
         derived.setObservationConvention(observed.convention());
         return derived;
     }
@@ -342,5 +379,44 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
             throw new VideoRequestValidationException(field, "must not be blank");
         }
         return value.trim();
+    }
+
+    /**
+     * A value computed once, on first use, thread-safely; a failed computation is tried again on the next use.
+     */
+    private static final class Memo<T> implements Supplier<T> {
+
+        private @Nullable Supplier<T> computation;
+
+        private volatile @Nullable T value;
+
+        private Memo(@Nullable Supplier<T> computation, @Nullable T value) {
+            this.computation = computation;
+            this.value = value;
+        }
+
+        static <T> Memo<T> of(Supplier<T> computation) {
+            return new Memo<>(computation, null);
+        }
+
+        static <T> Memo<T> of(T value) {
+            return new Memo<>(null, value);
+        }
+
+        @Override
+        public T get() {
+            T result = this.value;
+            if (result == null) {
+                synchronized (this) {
+                    result = this.value;
+                    if (result == null) {
+                        result = Objects.requireNonNull(this.computation).get();
+                        this.value = result;
+                        this.computation = null;
+                    }
+                }
+            }
+            return result;
+        }
     }
 }

@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -302,6 +303,21 @@ class AiStatsVideoAutoConfigurationTests {
                 assertThat(lastRequest().header(CUSTOM_HEADER)).contains("video-client");
                 callWith(shared);
                 assertThat(lastRequest().header(CUSTOM_HEADER)).isEmpty();
+            });
+    }
+
+    @Test
+    void webClientBuilderIsResolvedOnTheFirstCallOnly() {
+        AtomicInteger customizations = new AtomicInteger();
+        this.contextRunner.withPropertyValues(simulatorProperties())
+            .withBean(AiStatsWebClientCustomizer.class, () -> (builder) -> customizations.incrementAndGet())
+            .run((context) -> {
+                assertThat(customizations).as("at startup").hasValue(0);
+                VideoClient client = context.getBean(VideoClient.class);
+                client.listVideoModels();
+                client.listVideoModels();
+                client.withSettings((settings) -> settings.maxRetries(0)).listVideoModels();
+                assertThat(customizations).as("after calls, derived client included").hasValue(1);
             });
     }
 

@@ -43,8 +43,11 @@ public final class AiStatsHealthContributorAutoConfiguration {
             AiStatsHealthProperties properties) {
         // a copy of the application's builder: Boot's connector and observations apply, the video client's retries
         // do not; the AI Stats customizers do, as they set how the gateway is reached (proxy, TLS, headers)
-        WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
-        customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-        return new AiStatsHealthIndicator(videoClient, builder.build(), properties);
+        // built on the first health check, not at startup
+        return new AiStatsHealthIndicator(videoClient, () -> {
+            WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
+            customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+            return builder.build();
+        }, properties);
     }
 }

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Reports whether the AI Stats gateway answers its health route ({@code GET {base-url}/health}) and, when asked to,
@@ -51,7 +52,9 @@ public final class AiStatsHealthIndicator implements ReactiveHealthIndicator {
     /** Reason of a DOWN result on any other failure; the {@code error} detail says more. */
     public static final String REASON_CHECK_FAILED = "check_failed";
 
-    private final WebClient webClient;
+    private final Supplier<WebClient> webClientSupplier;
+
+    private volatile @Nullable WebClient webClient;
 
     private final URI healthUri;
 
@@ -79,8 +82,27 @@ public final class AiStatsHealthIndicator implements ReactiveHealthIndicator {
         this(videoClient, webClient, properties, Clock.systemUTC());
     }
 
+    /**
+     * Creates an indicator whose {@link WebClient} is built on the first health check.
+     * @param videoClient the client whose gateway (base URL) and API key are checked
+     * @param webClient supplies the client of the unauthenticated health call, asked once, on the first check; it
+     * should not retry
+     * @param properties timeout, key verification and cache TTL
+     * @throws IllegalArgumentException when the timeout is not positive or the cache TTL is negative
+     */
+    public AiStatsHealthIndicator(ReactiveVideoClient videoClient, Supplier<WebClient> webClient,
+            AiStatsHealthProperties properties) {
+        this(videoClient, webClient, properties, Clock.systemUTC());
+    }
+
     AiStatsHealthIndicator(ReactiveVideoClient videoClient, WebClient webClient, AiStatsHealthProperties properties,
             Clock clock) {
+        this(videoClient, () -> webClient, properties, clock);
+        this.webClient = Objects.requireNonNull(webClient, "webClient must not be null");
+    }
+
+    AiStatsHealthIndicator(ReactiveVideoClient videoClient, Supplier<WebClient> webClient,
+            AiStatsHealthProperties properties, Clock clock) {
         this.timeout = Objects.requireNonNull(properties.getTimeout(), "ai-stats.health.timeout must not be null");
         if (this.timeout.isNegative() || this.timeout.isZero()) {
             throw new IllegalArgumentException("ai-stats.health.timeout must be positive, was " + this.timeout);
@@ -89,7 +111,7 @@ public final class AiStatsHealthIndicator implements ReactiveHealthIndicator {
         if (this.cacheTtl.isNegative()) {
             throw new IllegalArgumentException("ai-stats.health.cache-ttl must not be negative, was " + this.cacheTtl);
         }
-        this.webClient = webClient;
+        this.webClientSupplier = Objects.requireNonNull(webClient, "webClient must not be null");
         URI baseUrl = videoClient.settings().baseUrl();
         this.healthUri = URI.create(baseUrl + "/health");
         this.baseUrlDetail = withoutUserInfo(baseUrl).toString();
@@ -122,7 +144,7 @@ public final class AiStatsHealthIndicator implements ReactiveHealthIndicator {
     private Mono<Health> check() {
         return Mono.defer(() -> {
             long started = System.nanoTime();
-            return this.webClient.get()
+            return webClient().get()
                 .uri(this.healthUri)
                 .exchangeToMono((response) -> answer(response, started))
                 .timeout(this.timeout)
@@ -221,5 +243,19 @@ public final class AiStatsHealthIndicator implements ReactiveHealthIndicator {
     }
 
     private record CachedCheck(Mono<Health> result, Instant expiresAt) {
+    }
+
+    private WebClient webClient() {
+        WebClient client = this.webClient;
+        if (client == null) {
+            synchronized (this) {
+                client = this.webClient;
+                if (client == null) {
+                    client = Objects.requireNonNull(this.webClientSupplier.get(), "webClient supplied null");
+                    this.webClient = client;
+                }
+            }
+        }
+        return client;
     }
 }

@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import java.util.function.Supplier;
+
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the {@link WebhookEndpointClient} and
  * {@link ReactiveWebhookEndpointClient} that manage the workspace's webhook endpoints. They exist only when a
@@ -50,9 +52,13 @@ public final class AiStatsWebhookEndpointClientAutoConfiguration {
                     "must be a management key (phaseo_v1_mk_...), or be removed to go without the webhook endpoint "
                             + "client");
         }
-        // a copy, so that this client's customizations never reach the application's other clients
-        WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
-        customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+        // resolved on the client's first call, not at startup; a copy, so that this client's customizations never
+        // reach the application's other clients
+        Supplier<WebClient.Builder> builder = () -> {
+            WebClient.Builder copy = webClientBuilder.getIfAvailable(WebClient::builder).clone();
+            customizers.orderedStream().forEach((customizer) -> customizer.customize(copy));
+            return copy;
+        };
         return new ReactiveWebhookEndpointClient(builder, settings, managementKey);
     }
 

@@ -4,6 +4,7 @@ import io.aistats.video.VideoClientSettings;
 import io.aistats.video.error.AiStatsConfigurationException;
 import io.aistats.video.error.AiStatsDecodingException;
 import io.aistats.video.error.AiStatsTimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -17,8 +18,10 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClientRequest;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ObjIntConsumer;
+import java.util.function.Supplier;
 
 /**
  * The one HTTP transport of the client: sends a {@link GatewayCall} with the bearer key and client headers, turns
@@ -29,6 +32,9 @@ import java.util.function.ObjIntConsumer;
  * than by replacing the connector: the response timeout on the Reactor Netty request when that connector is in use,
  * and, whatever the connector, a deadline of connect plus response timeout until the response headers arrive and
  * the response timeout between body chunks.
+ * <p>
+ * Given a {@link Supplier} of the builder, the {@link WebClient} is built on the first request rather than when the
+ * transport is created, so that an application pays for its HTTP stack only when it calls the gateway.
  */
 public final class GatewayTransport {
 
@@ -42,7 +48,9 @@ public final class GatewayTransport {
     /** Largest part of an error body read; the rest is discarded. */
     static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
-    private final WebClient webClient;
+    private final Supplier<WebClient.Builder> webClientBuilder;
+
+    private volatile @Nullable WebClient webClient;
 
     private final VideoClientSettings settings;
 
@@ -55,7 +63,35 @@ public final class GatewayTransport {
      */
     public GatewayTransport(WebClient.Builder webClientBuilder, VideoClientSettings settings) {
         this.webClient = webClientBuilder.clone().build();
+        this.webClientBuilder = () -> webClientBuilder;
         this.settings = settings;
+    }
+
+    /**
+     * Creates a transport whose {@link WebClient} is built on first use.
+     * @param webClientBuilder supplies the builder to start from, asked once, on the first request; the builder is
+     * cloned, never modified
+     * @param settings base URL, key, timeouts and retry settings
+     */
+    public GatewayTransport(Supplier<WebClient.Builder> webClientBuilder, VideoClientSettings settings) {
+        this.webClientBuilder = Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null");
+        this.settings = settings;
+    }
+
+    private WebClient webClient() {
+        WebClient client = this.webClient;
+        if (client == null) {
+            synchronized (this) {
+                client = this.webClient;
+                if (client == null) {
+                    client = Objects.requireNonNull(this.webClientBuilder.get(), "webClientBuilder supplied null")
+                        .clone()
+                        .build();
+                    this.webClient = client;
+                }
+            }
+        }
+        return client;
     }
 
     /**
@@ -128,7 +164,7 @@ public final class GatewayTransport {
     }
 
     private WebClient.ResponseSpec send(GatewayCall call, String apiKey, MediaType accept) {
-        WebClient.RequestBodySpec request = withUri(this.webClient.method(call.method()), call)
+        WebClient.RequestBodySpec request = withUri(webClient().method(call.method()), call)
             .headers((headers) -> {
                 headers.setBearerAuth(apiKey);
                 headers.set(ClientIdentity.CLIENT_HEADER, ClientIdentity.NAME);

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -67,13 +68,33 @@ public final class ReactiveWebhookEndpointClient {
     public ReactiveWebhookEndpointClient(WebClient.Builder webClientBuilder, VideoClientSettings settings,
             @Nullable String managementKey) {
         Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null");
+        this.settings = managementSettings(settings, managementKey);
+        this.transport = new GatewayTransport(webClientBuilder, this.settings);
+    }
+
+    /**
+     * Creates a client that asks for its {@link WebClient.Builder} and builds its HTTP client on its first call.
+     * @param webClientBuilder supplies the builder to derive the HTTP client from, asked once, on first use; the
+     * builder is cloned, never modified
+     * @param settings base URL, timeouts and retries (its API key is not used)
+     * @param managementKey the management key ({@code phaseo_v1_mk_...}) sent as bearer token
+     * @throws AiStatsConfigurationException when the management key is blank
+     */
+    public ReactiveWebhookEndpointClient(Supplier<WebClient.Builder> webClientBuilder, VideoClientSettings settings,
+            @Nullable String managementKey) {
+        Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null");
+        this.settings = managementSettings(settings, managementKey);
+        this.transport = new GatewayTransport(webClientBuilder, this.settings);
+    }
+
+    private static VideoClientSettings managementSettings(VideoClientSettings settings,
+            @Nullable String managementKey) {
         Objects.requireNonNull(settings, "settings must not be null");
         if (managementKey == null || managementKey.isBlank()) {
             throw new AiStatsConfigurationException(MISSING_MANAGEMENT_KEY_MESSAGE);
         }
         // the transport authenticates with the settings' key: here, the management key
-        this.settings = settings.toBuilder().apiKey(managementKey).build();
-        this.transport = new GatewayTransport(webClientBuilder, this.settings);
+        return settings.toBuilder().apiKey(managementKey).build();
     }
 
     /**

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Reads the body of a verified webhook delivery into a {@link VideoJobEvent}. Parse only after
@@ -23,15 +24,16 @@ import java.util.Objects;
  */
 public final class WebhookDeliveryParser {
 
-    private final JsonMapper mapper;
+    private final Supplier<JsonMapper> mapper;
 
     private final Clock clock;
 
     /**
-     * Creates a parser with the client's lenient mapper and the system clock.
+     * Creates a parser with the client's lenient mapper and the system clock; the mapper is set up on the first parse.
      */
     public WebhookDeliveryParser() {
-        this(GatewayJson.mapper(), Clock.systemUTC());
+        this.mapper = GatewayJson::mapper;
+        this.clock = Clock.systemUTC();
     }
 
     /**
@@ -39,7 +41,8 @@ public final class WebhookDeliveryParser {
      * @param clock the clock that dates events without {@code created_at}
      */
     public WebhookDeliveryParser(JsonMapper mapper, Clock clock) {
-        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        Objects.requireNonNull(mapper, "mapper");
+        this.mapper = () -> mapper;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -75,7 +78,7 @@ public final class WebhookDeliveryParser {
     private JsonNode readObject(byte[] body) {
         JsonNode root;
         try {
-            root = this.mapper.readTree(body);
+            root = this.mapper.get().readTree(body);
         }
         catch (JacksonException ex) {
             throw new MalformedWebhookPayloadException(
@@ -89,7 +92,7 @@ public final class WebhookDeliveryParser {
 
     private VideoJob readJob(JsonNode data) {
         try {
-            return this.mapper.treeToValue(data, VideoJob.class);
+            return this.mapper.get().treeToValue(data, VideoJob.class);
         }
         catch (JacksonException ex) {
             throw new MalformedWebhookPayloadException(
