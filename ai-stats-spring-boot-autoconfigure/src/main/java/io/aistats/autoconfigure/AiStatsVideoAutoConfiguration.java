@@ -82,11 +82,7 @@ public final class AiStatsVideoAutoConfiguration {
                         + "); calls will fail until one is configured"));
         // resolved on the client's first call, so that the HTTP stack (Boot's builder and connector) is not set up
         // at startup; a copy, so that this client's customizations never reach the application's other clients
-        Supplier<WebClient.Builder> builder = () -> {
-            WebClient.Builder copy = webClientBuilder.getIfAvailable(WebClient::builder).clone();
-            customizers.orderedStream().forEach((customizer) -> customizer.customize(copy));
-            return copy;
-        };
+        Supplier<WebClient.Builder> builder = AiStatsWebClientBuilders.customizedCopy(webClientBuilder, customizers);
         DefaultReactiveVideoClient client = new DefaultReactiveVideoClient(builder, settings,
                 streamSettings.getIfAvailable(JobStreamSettings::defaults), creationListeners.orderedStream().toList(),
                 observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));

@@ -5,6 +5,7 @@ import io.aistats.video.error.VideoRequestValidationException;
 import io.aistats.video.http.GatewayCall;
 import io.aistats.video.http.GatewayTransport;
 import io.aistats.video.http.GatewayUris;
+import io.aistats.video.http.Lazy;
 import io.aistats.video.http.StreamedResponse;
 import io.aistats.video.model.DownloadUrlOptions;
 import io.aistats.video.model.ListOrder;
@@ -66,17 +67,17 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
 
     private static final Log logger = LogFactory.getLog(DefaultReactiveVideoClient.class);
 
-    private final Supplier<WebClient.Builder> webClientBuilder;
+    private final Lazy<WebClient.Builder> webClientBuilder;
 
     private final VideoClientSettings settings;
 
-    private final Supplier<GatewayTransport> transport;
+    private final GatewayTransport transport;
 
     private final ReactiveVideos videos;
 
     private final JobStreamSettings streamSettings;
 
-    private final Supplier<JobStreamClient> streams;
+    private final Lazy<JobStreamClient> streams;
 
     private final List<VideoJobCreationListener> creationListeners;
 
@@ -112,7 +113,7 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
     public DefaultReactiveVideoClient(WebClient.Builder webClientBuilder, VideoClientSettings settings,
             JobStreamSettings streamSettings, List<VideoJobCreationListener> creationListeners,
             ObservationRegistry observationRegistry) {
-        this(Memo.of(Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null").clone()), settings,
+        this(Lazy.ofValue(Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null").clone()), settings,
             streamSettings, creationListeners, observationRegistry, true);
     }
 
@@ -129,24 +130,22 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
     public DefaultReactiveVideoClient(Supplier<WebClient.Builder> webClientBuilder, VideoClientSettings settings,
             JobStreamSettings streamSettings, List<VideoJobCreationListener> creationListeners,
             ObservationRegistry observationRegistry) {
-        this(Memo.of(() -> Objects.requireNonNull(Objects.requireNonNull(webClientBuilder,
-                "webClientBuilder must not be null").get(), "webClientBuilder supplied null").clone()),
-            settings, streamSettings, creationListeners, observationRegistry, false);
-        Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null");
+        this(Lazy.of(Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null")), settings,
+            streamSettings, creationListeners, observationRegistry, false);
     }
 
-    private DefaultReactiveVideoClient(Supplier<WebClient.Builder> webClientBuilder, VideoClientSettings settings,
+    private DefaultReactiveVideoClient(Lazy<WebClient.Builder> webClientBuilder, VideoClientSettings settings,
             JobStreamSettings streamSettings, List<VideoJobCreationListener> creationListeners,
             ObservationRegistry observationRegistry, boolean eager) {
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
         this.webClientBuilder = webClientBuilder;
         this.streamSettings = Objects.requireNonNull(streamSettings, "streamSettings");
-        this.transport = eager ? Memo.of(new GatewayTransport(webClientBuilder.get(), settings))
-                : Memo.of(() -> new GatewayTransport(webClientBuilder, settings));
+        // the transport asks for the builder on its first request; it clones it, so derived clients can share it
+        this.transport = eager ? new GatewayTransport(webClientBuilder.get(), settings)
+                : new GatewayTransport(webClientBuilder, settings);
         this.videos = new ReactiveVideos(this);
-        JobStreamClient streamClient = eager ? new JobStreamClient(this, this.streamSettings) : null;
-        this.streams = (streamClient != null) ? Memo.of(streamClient)
-                : Memo.of(() -> new JobStreamClient(this, this.streamSettings));
+        this.streams = eager ? Lazy.ofValue(new JobStreamClient(this, this.streamSettings))
+                : Lazy.of(() -> new JobStreamClient(this, this.streamSettings));
         this.creationListeners = List.copyOf(creationListeners);
         this.observations = new ObservedOperations(observationRegistry, null);
     }
@@ -168,7 +167,7 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
             VideoGenerationRequest effective = request.withDefaults(this.settings.defaultModel(),
                 this.settings.defaultOutputAccess(), this.settings.defaultWebhookEndpointId());
             URI uri = uris().segments(VIDEOS).build();
-            return this.transport.get().exchange(GatewayCall.onceOnlyPost(uri, effective, "POST /videos")
+            return this.transport.exchange(GatewayCall.onceOnlyPost(uri, effective, "POST /videos")
                 .withUriTemplate("/videos"), VideoJob.class, DefaultReactiveVideoClient::requireJobId)
                 .doOnNext(this::notifyCreated);
         }));
@@ -185,7 +184,7 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
                 .query("order", (order != null) ? order.wireValue() : null)
                 .query("after", params.after())
                 .build();
-            return this.transport.get().exchange(GatewayCall.get(uri, "GET /videos").withUriTemplate("/videos"),
+            return this.transport.exchange(GatewayCall.get(uri, "GET /videos").withUriTemplate("/videos"),
                 VideoPage.class);
         }));
     }
@@ -214,7 +213,7 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
         return observe(VideoOperation.GET, videoId, Mono.defer(() -> {
             String id = requireVideoId(videoId);
             URI uri = uris().segments(VIDEOS, id).build();
-            return this.transport.get().exchange(GatewayCall.get(uri, "GET /videos/" + id)
+            return this.transport.exchange(GatewayCall.get(uri, "GET /videos/" + id)
                 .withUriTemplate("/videos/{id}"), VideoJob.class);
         }));
     }
@@ -224,7 +223,7 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
         return observe(VideoOperation.CONTENT, videoId, Mono.defer(() -> {
             String id = requireVideoId(videoId);
             URI uri = uris().segments(VIDEOS, id, "content").build();
-            return this.transport.get().stream(GatewayCall.get(uri, "GET /videos/" + id + "/content")
+            return this.transport.stream(GatewayCall.get(uri, "GET /videos/" + id + "/content")
                     .withUriTemplate("/videos/{id}/content"))
                 .map((response) -> toContent(id, response));
         }));
@@ -245,7 +244,7 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
             String id = requireVideoId(videoId);
             Map<String, Object> body = (options != null) ? options.toRequestBody() : Map.of();
             URI uri = uris().segments(VIDEOS, id, "download_url").build();
-            return this.transport.get().exchange(GatewayCall.safePost(uri, body, "POST /videos/" + id + "/download_url")
+            return this.transport.exchange(GatewayCall.safePost(uri, body, "POST /videos/" + id + "/download_url")
                 .withUriTemplate("/videos/{id}/download_url"), SignedDownloadUrl.class);
         }));
     }
@@ -255,7 +254,7 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
         return observe(VideoOperation.CANCEL, videoId, Mono.defer(() -> {
             String id = requireVideoId(videoId);
             URI uri = uris().segments(VIDEOS, id, "cancel").build();
-            return this.transport.get().exchange(GatewayCall.onceOnlyPost(uri, null, "POST /videos/" + id + "/cancel")
+            return this.transport.exchange(GatewayCall.onceOnlyPost(uri, null, "POST /videos/" + id + "/cancel")
                 .withUriTemplate("/videos/{id}/cancel"), VideoJob.class);
         }));
     }
@@ -265,7 +264,7 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
         return observe(VideoOperation.DELETE, videoId, Mono.defer(() -> {
             String id = requireVideoId(videoId);
             URI uri = uris().segments(VIDEOS, id).build();
-            return this.transport.get().exchange(GatewayCall.delete(uri, "DELETE /videos/" + id)
+            return this.transport.exchange(GatewayCall.delete(uri, "DELETE /videos/" + id)
                 .withUriTemplate("/videos/{id}"), VideoDeleted.class);
         }));
     }
@@ -274,7 +273,7 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
     public Mono<VideoModelList> listVideoModels() {
         return observe(VideoOperation.MODELS, null, Mono.defer(() -> {
             URI uri = uris().segments(VIDEOS, "models").build();
-            return this.transport.get().exchange(GatewayCall.get(uri, "GET /videos/models")
+            return this.transport.exchange(GatewayCall.get(uri, "GET /videos/models")
                 .withUriTemplate("/videos/models"), VideoModelList.class);
         }));
     }
@@ -313,7 +312,7 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
         ObservedOperations observed = this.observations;
         // shares this client's copy of the builder, resolved when either client first needs it
         DefaultReactiveVideoClient derived = new DefaultReactiveVideoClient(this.webClientBuilder, builder.build(),
-            this.streamSettings, this.creationListeners, observed.registry());
+            this.streamSettings, this.creationListeners, observed.registry(), false);
         derived.setObservationConvention(observed.convention());
         return derived;
     }
@@ -379,44 +378,5 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
             throw new VideoRequestValidationException(field, "must not be blank");
         }
         return value.trim();
-    }
-
-    /**
-     * A value computed once, on first use, thread-safely; a failed computation is tried again on the next use.
-     */
-    private static final class Memo<T> implements Supplier<T> {
-
-        private @Nullable Supplier<T> computation;
-
-        private volatile @Nullable T value;
-
-        private Memo(@Nullable Supplier<T> computation, @Nullable T value) {
-            this.computation = computation;
-            this.value = value;
-        }
-
-        static <T> Memo<T> of(Supplier<T> computation) {
-            return new Memo<>(computation, null);
-        }
-
-        static <T> Memo<T> of(T value) {
-            return new Memo<>(null, value);
-        }
-
-        @Override
-        public T get() {
-            T result = this.value;
-            if (result == null) {
-                synchronized (this) {
-                    result = this.value;
-                    if (result == null) {
-                        result = Objects.requireNonNull(this.computation).get();
-                        this.value = result;
-                        this.computation = null;
-                    }
-                }
-            }
-            return result;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.aistats.autoconfigure.health;
 
 import io.aistats.autoconfigure.AiStatsVideoAutoConfiguration;
+import io.aistats.autoconfigure.AiStatsWebClientBuilders;
 import io.aistats.autoconfigure.AiStatsWebClientCustomizer;
 import io.aistats.video.ReactiveVideoClient;
 
@@ -15,6 +16,8 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.reactive.function.client.WebClient;
+
+import java.util.function.Supplier;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the {@link AiStatsHealthIndicator}, contributed to the
@@ -44,10 +47,7 @@ public final class AiStatsHealthContributorAutoConfiguration {
         // a copy of the application's builder: Boot's connector and observations apply, the video client's retries
         // do not; the AI Stats customizers do, as they set how the gateway is reached (proxy, TLS, headers)
         // built on the first health check, not at startup
-        return new AiStatsHealthIndicator(videoClient, () -> {
-            WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
-            customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-            return builder.build();
-        }, properties);
+        Supplier<WebClient.Builder> builder = AiStatsWebClientBuilders.customizedCopy(webClientBuilder, customizers);
+        return new AiStatsHealthIndicator(videoClient, () -> builder.get().build(), properties);
     }
 }

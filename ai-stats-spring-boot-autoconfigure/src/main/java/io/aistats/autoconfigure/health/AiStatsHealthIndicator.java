@@ -1,6 +1,7 @@
 package io.aistats.autoconfigure.health;
 
 import io.aistats.video.ReactiveVideoClient;
+import io.aistats.video.http.Lazy;
 import io.aistats.video.error.AiStatsApiException;
 import io.aistats.video.error.AiStatsConfigurationException;
 import io.aistats.video.error.AiStatsConnectionException;
@@ -52,9 +53,7 @@ public final class AiStatsHealthIndicator implements ReactiveHealthIndicator {
     /** Reason of a DOWN result on any other failure; the {@code error} detail says more. */
     public static final String REASON_CHECK_FAILED = "check_failed";
 
-    private final Supplier<WebClient> webClientSupplier;
-
-    private volatile @Nullable WebClient webClient;
+    private final Lazy<WebClient> webClient;
 
     private final URI healthUri;
 
@@ -97,8 +96,7 @@ public final class AiStatsHealthIndicator implements ReactiveHealthIndicator {
 
     AiStatsHealthIndicator(ReactiveVideoClient videoClient, WebClient webClient, AiStatsHealthProperties properties,
             Clock clock) {
-        this(videoClient, () -> webClient, properties, clock);
-        this.webClient = Objects.requireNonNull(webClient, "webClient must not be null");
+        this(videoClient, Lazy.ofValue(webClient), properties, clock);
     }
 
     AiStatsHealthIndicator(ReactiveVideoClient videoClient, Supplier<WebClient> webClient,
@@ -111,7 +109,7 @@ public final class AiStatsHealthIndicator implements ReactiveHealthIndicator {
         if (this.cacheTtl.isNegative()) {
             throw new IllegalArgumentException("ai-stats.health.cache-ttl must not be negative, was " + this.cacheTtl);
         }
-        this.webClientSupplier = Objects.requireNonNull(webClient, "webClient must not be null");
+        this.webClient = Lazy.of(Objects.requireNonNull(webClient, "webClient must not be null"));
         URI baseUrl = videoClient.settings().baseUrl();
         this.healthUri = URI.create(baseUrl + "/health");
         this.baseUrlDetail = withoutUserInfo(baseUrl).toString();
@@ -144,7 +142,7 @@ public final class AiStatsHealthIndicator implements ReactiveHealthIndicator {
     private Mono<Health> check() {
         return Mono.defer(() -> {
             long started = System.nanoTime();
-            return webClient().get()
+            return this.webClient.get().get()
                 .uri(this.healthUri)
                 .exchangeToMono((response) -> answer(response, started))
                 .timeout(this.timeout)
@@ -243,19 +241,5 @@ public final class AiStatsHealthIndicator implements ReactiveHealthIndicator {
     }
 
     private record CachedCheck(Mono<Health> result, Instant expiresAt) {
-    }
-
-    private WebClient webClient() {
-        WebClient client = this.webClient;
-        if (client == null) {
-            synchronized (this) {
-                client = this.webClient;
-                if (client == null) {
-                    client = Objects.requireNonNull(this.webClientSupplier.get(), "webClient supplied null");
-                    this.webClient = client;
-                }
-            }
-        }
-        return client;
     }
 }

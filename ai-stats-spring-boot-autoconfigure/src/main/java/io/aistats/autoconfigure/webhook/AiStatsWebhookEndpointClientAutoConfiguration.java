@@ -2,6 +2,7 @@ package io.aistats.autoconfigure.webhook;
 
 import io.aistats.autoconfigure.AiStatsProperties;
 import io.aistats.autoconfigure.AiStatsVideoAutoConfiguration;
+import io.aistats.autoconfigure.AiStatsWebClientBuilders;
 import io.aistats.autoconfigure.AiStatsWebClientCustomizer;
 import io.aistats.video.VideoClientSettings;
 import io.aistats.video.webhook.ReactiveWebhookEndpointClient;
@@ -54,11 +55,7 @@ public final class AiStatsWebhookEndpointClientAutoConfiguration {
         }
         // resolved on the client's first call, not at startup; a copy, so that this client's customizations never
         // reach the application's other clients
-        Supplier<WebClient.Builder> builder = () -> {
-            WebClient.Builder copy = webClientBuilder.getIfAvailable(WebClient::builder).clone();
-            customizers.orderedStream().forEach((customizer) -> customizer.customize(copy));
-            return copy;
-        };
+        Supplier<WebClient.Builder> builder = AiStatsWebClientBuilders.customizedCopy(webClientBuilder, customizers);
         return new ReactiveWebhookEndpointClient(builder, settings, managementKey);
     }
 

@@ -4,7 +4,6 @@ import io.aistats.video.VideoClientSettings;
 import io.aistats.video.error.AiStatsConfigurationException;
 import io.aistats.video.error.AiStatsDecodingException;
 import io.aistats.video.error.AiStatsTimeoutException;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -48,9 +47,7 @@ public final class GatewayTransport {
     /** Largest part of an error body read; the rest is discarded. */
     static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
-    private final Supplier<WebClient.Builder> webClientBuilder;
-
-    private volatile @Nullable WebClient webClient;
+    private final Lazy<WebClient> webClient;
 
     private final VideoClientSettings settings;
 
@@ -62,8 +59,7 @@ public final class GatewayTransport {
      * @param settings base URL, key, timeouts and retry settings
      */
     public GatewayTransport(WebClient.Builder webClientBuilder, VideoClientSettings settings) {
-        this.webClient = webClientBuilder.clone().build();
-        this.webClientBuilder = () -> webClientBuilder;
+        this.webClient = Lazy.ofValue(webClientBuilder.clone().build());
         this.settings = settings;
     }
 
@@ -74,25 +70,13 @@ public final class GatewayTransport {
      * @param settings base URL, key, timeouts and retry settings
      */
     public GatewayTransport(Supplier<WebClient.Builder> webClientBuilder, VideoClientSettings settings) {
-        this.webClientBuilder = Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null");
+        Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null");
+        this.webClient = Lazy.of(() -> Objects.requireNonNull(webClientBuilder.get(), "webClientBuilder supplied null")
+            .clone()
+            .build());
         this.settings = settings;
     }
 
-    private WebClient webClient() {
-        WebClient client = this.webClient;
-        if (client == null) {
-            synchronized (this) {
-                client = this.webClient;
-                if (client == null) {
-                    client = Objects.requireNonNull(this.webClientBuilder.get(), "webClientBuilder supplied null")
-                        .clone()
-                        .build();
-                    this.webClient = client;
-                }
-            }
-        }
-        return client;
-    }
 
     /**
      * @return the settings this transport applies
@@ -164,7 +148,7 @@ public final class GatewayTransport {
     }
 
     private WebClient.ResponseSpec send(GatewayCall call, String apiKey, MediaType accept) {
-        WebClient.RequestBodySpec request = withUri(webClient().method(call.method()), call)
+        WebClient.RequestBodySpec request = withUri(this.webClient.get().method(call.method()), call)
             .headers((headers) -> {
                 headers.setBearerAuth(apiKey);
                 headers.set(ClientIdentity.CLIENT_HEADER, ClientIdentity.NAME);
