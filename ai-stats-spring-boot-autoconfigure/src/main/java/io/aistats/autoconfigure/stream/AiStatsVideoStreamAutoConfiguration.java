@@ -88,7 +88,7 @@ public final class AiStatsVideoStreamAutoConfiguration {
         WebSocketUrlOptions options = (interval != null) ? WebSocketUrlOptions.interval(interval)
                 : WebSocketUrlOptions.defaults();
         return new VideoJobWatcher(client, dispatcher, properties.getMaxConcurrentWatches(),
-                properties.getWatchTimeout(), options, Schedulers.boundedElastic());
+                properties.getWatchTimeout(), options, Schedulers::boundedElastic);
     }
 
     @Bean

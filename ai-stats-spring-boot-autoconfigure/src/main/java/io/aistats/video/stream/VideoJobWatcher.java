@@ -2,6 +2,7 @@ package io.aistats.video.stream;
 
 import io.aistats.video.ReactiveVideoClient;
 import io.aistats.video.error.VideoRequestValidationException;
+import io.aistats.video.http.Lazy;
 import io.aistats.video.model.VideoJob;
 import io.aistats.video.model.WebSocketUrlOptions;
 import io.aistats.video.webhook.VideoJobEvent;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Follows video jobs without webhooks and publishes their lifecycle as the same {@link VideoJobEvent}s a webhook
@@ -61,7 +63,7 @@ public class VideoJobWatcher implements SmartLifecycle, AutoCloseable {
 
     private final WebSocketUrlOptions options;
 
-    private final Scheduler scheduler;
+    private final Lazy<Scheduler> scheduler;
 
     private final Object lock = new Object();
 
@@ -80,7 +82,7 @@ public class VideoJobWatcher implements SmartLifecycle, AutoCloseable {
      */
     public VideoJobWatcher(ReactiveVideoClient client, VideoJobEventDispatcher dispatcher) {
         this(client, dispatcher, DEFAULT_MAX_CONCURRENT_WATCHES, DEFAULT_WATCH_TIMEOUT, WebSocketUrlOptions.defaults(),
-                Schedulers.boundedElastic());
+                Schedulers::boundedElastic);
     }
 
     /**
@@ -93,6 +95,22 @@ public class VideoJobWatcher implements SmartLifecycle, AutoCloseable {
      */
     public VideoJobWatcher(ReactiveVideoClient client, VideoJobEventDispatcher dispatcher, int maxConcurrentWatches,
             Duration watchTimeout, WebSocketUrlOptions options, Scheduler scheduler) {
+        this(client, dispatcher, maxConcurrentWatches, watchTimeout, options,
+                Lazy.ofValue(Objects.requireNonNull(scheduler, "scheduler must not be null")));
+    }
+
+    /**
+     * Creates a watcher that asks for its scheduler when it starts its first watch, so that creating the watcher
+     * (at application startup, say) does not start one.
+     * @param client follows the jobs
+     * @param dispatcher publishes the events, de-duplicated with every other path
+     * @param maxConcurrentWatches how many jobs are followed at once; at least 1
+     * @param watchTimeout how long one job is followed at most; positive
+     * @param options the stream options of each watch
+     * @param scheduler supplies the scheduler that runs the listeners, asked once; not disposed by the watcher
+     */
+    public VideoJobWatcher(ReactiveVideoClient client, VideoJobEventDispatcher dispatcher, int maxConcurrentWatches,
+            Duration watchTimeout, WebSocketUrlOptions options, Supplier<Scheduler> scheduler) {
         this.client = Objects.requireNonNull(client, "client must not be null");
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher must not be null");
         if (maxConcurrentWatches < 1) {
@@ -105,7 +123,7 @@ public class VideoJobWatcher implements SmartLifecycle, AutoCloseable {
         this.maxConcurrentWatches = maxConcurrentWatches;
         this.watchTimeout = watchTimeout;
         this.options = Objects.requireNonNull(options, "options must not be null");
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
+        this.scheduler = Lazy.of(Objects.requireNonNull(scheduler, "scheduler must not be null"));
     }
 
     /**
@@ -266,7 +284,7 @@ public class VideoJobWatcher implements SmartLifecycle, AutoCloseable {
         JobEventTranslator translator = new JobEventTranslator(watch.baseline());
         Disposable subscription = this.client.streamVideo(watch.videoId(), this.options)
             .take(this.watchTimeout)
-            .publishOn(this.scheduler)
+            .publishOn(this.scheduler.get())
             .subscribe((update) -> publish(watch, translator, update),
                     (failure) -> end(watch, VideoJobWatch.State.FAILED, failure),
                     () -> end(watch, watch.finalSeen() ? VideoJobWatch.State.FINISHED
