@@ -66,7 +66,7 @@ final class JobStreamRoutes implements SimulatorRoutes {
 
     @Override
     public void register(RouteRegistry routes) {
-        routes.add("GET", "/v1/async/{kind}/{id}/ws", this::stream);
+        routes.add("GET", "/v1/async/{kind}/{id?}/ws", this::stream);
     }
 
     /** @return the public view for tests */

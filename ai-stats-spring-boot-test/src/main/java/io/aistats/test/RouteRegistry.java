@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * Maps {@code METHOD /path/{variable}} templates to handlers. When several templates match, the one with more
  * literal segments wins (so {@code /v1/videos/models} beats {@code /v1/videos/{video_id}}), then the one registered
- * first. Paths match exactly: no trailing slash, no empty segment.
+ * first. Paths match exactly: no trailing slash, and no empty segment except for a variable written
+ * {@code {name?}}, which the gateway's handler checks itself (the lifecycle stream answers an empty job id with its
+ * own 400).
  */
 final class RouteRegistry {
 
@@ -46,7 +48,10 @@ final class RouteRegistry {
             for (int i = 0; i < route.segments.length && matches; i++) {
                 String expected = route.segments[i];
                 String actual = pathSegments.get(i);
-                if (expected.startsWith("{") && expected.endsWith("}")) {
+                if (expected.startsWith("{") && expected.endsWith("?}")) {
+                    variables.put(expected.substring(1, expected.length() - 2), actual);
+                }
+                else if (expected.startsWith("{") && expected.endsWith("}")) {
                     variables.put(expected.substring(1, expected.length() - 1), actual);
                     matches = !actual.isEmpty();
                 }

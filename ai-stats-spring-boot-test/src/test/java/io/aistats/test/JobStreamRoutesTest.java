@@ -77,6 +77,17 @@ class JobStreamRoutesTest {
     }
 
     @Test
+    void anEmptyJobIdIsAnswered400AfterAuthentication() {
+        Answer anonymous = upgradeAttempt("/v1/async/video//ws", null);
+        Answer answer = upgradeAttempt("/v1/async/video//ws", "Bearer " + this.simulator.apiKey());
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("error").stringValue()).isEqualTo("validation_error");
+        assertThat(answer.json().get("reason").stringValue()).isEqualTo("invalid_async_job_path");
+    }
+
+    @Test
     void anUnknownJobABatchJobOrAnotherWorkspacesJobIsAnswered404() {
         String id = this.http.create("{\"prompt\":\"boat\"}");
 
