@@ -4,6 +4,7 @@ import io.aistats.video.model.VideoJob;
 import io.aistats.video.model.VideoStatus;
 import io.aistats.video.webhook.EventSource;
 import io.aistats.video.webhook.StatusChange;
+import io.aistats.video.webhook.StoredStatuses;
 import io.aistats.video.webhook.VideoJobEvent;
 import io.aistats.video.webhook.VideoJobEvents;
 import io.aistats.video.webhook.VideoJobPhase;

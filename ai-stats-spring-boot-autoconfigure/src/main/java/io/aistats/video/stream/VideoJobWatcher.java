@@ -5,6 +5,7 @@ import io.aistats.video.error.VideoRequestValidationException;
 import io.aistats.video.http.Lazy;
 import io.aistats.video.model.VideoJob;
 import io.aistats.video.model.WebSocketUrlOptions;
+import io.aistats.video.webhook.StoredStatuses;
 import io.aistats.video.webhook.VideoJobEvent;
 import io.aistats.video.webhook.VideoJobEventDispatcher;
 import org.apache.commons.logging.Log;

@@ -16,7 +16,9 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Publishes each {@link VideoJobEvent} to the application's listeners once per event id, whatever path observed it
- * (webhook, lifecycle stream, polling).
+ * (webhook, lifecycle stream, polling). Status changes are told apart by their transition in the statuses the stream
+ * can observe ({@link VideoJobEvents#deduplicationId}), so a stored {@code pending} the stream shows as
+ * {@code queued} does not make one transition reach the listeners twice.
  * <p>
  * An id is recorded in the {@link ProcessedEventStore} only after every listener returned normally; when a listener
  * throws, the id stays unrecorded so that a redelivery is published again. While an event is being published, the
@@ -71,15 +73,16 @@ public class VideoJobEventDispatcher {
     }
 
     private Result dispatchNow(VideoJobEvent event) {
-        Result claim = claim(event);
+        String id = VideoJobEvents.deduplicationId(event);
+        Result claim = claim(id);
         if (claim != null) {
             return claim;
         }
         try {
-            return publish(event);
+            return publish(event, id);
         }
         finally {
-            this.inFlight.remove(event.eventId());
+            this.inFlight.remove(id);
         }
     }
 
@@ -96,7 +99,8 @@ public class VideoJobEventDispatcher {
         VideoJobEventObservationContext context = new VideoJobEventObservationContext(event);
         // started here and stopped once the listeners ran, so that it times the wait for the executor too
         Observation observation = observation(context).start();
-        Result claim = claim(event);
+        String id = VideoJobEvents.deduplicationId(event);
+        Result claim = claim(id);
         if (claim != null) {
             context.setResult(claim);
             observation.stop();
@@ -105,17 +109,17 @@ public class VideoJobEventDispatcher {
         try {
             executor.execute(() -> {
                 try (Observation.Scope scope = observation.openScope()) {
-                    context.setResult(publish(event));
+                    context.setResult(publish(event, id));
                 }
                 finally {
-                    this.inFlight.remove(event.eventId());
+                    this.inFlight.remove(id);
                     observation.stop();
                 }
             });
             return Result.QUEUED;
         }
         catch (RejectedExecutionException ex) {
-            this.inFlight.remove(event.eventId());
+            this.inFlight.remove(id);
             logger.warn("Executor refused to publish " + event + ": " + ex.getMessage());
             context.setResult(Result.REJECTED);
             observation.stop();
@@ -146,9 +150,8 @@ public class VideoJobEventDispatcher {
                 DEFAULT_OBSERVATION_CONVENTION, () -> context, this.observationRegistry);
     }
 
-    /** Claims the event id; returns why not when it cannot be claimed, {@code null} once claimed. */
-    private @Nullable Result claim(VideoJobEvent event) {
-        String eventId = event.eventId();
+    /** Claims the de-duplication id; returns why not when it cannot be claimed, {@code null} once claimed. */
+    private @Nullable Result claim(String eventId) {
         if (this.store.isProcessed(eventId)) {
             return Result.DUPLICATE;
         }
@@ -163,7 +166,7 @@ public class VideoJobEventDispatcher {
         return null;
     }
 
-    private Result publish(VideoJobEvent event) {
+    private Result publish(VideoJobEvent event, String id) {
         try {
             this.publisher.publishEvent(event);
         }
@@ -172,7 +175,7 @@ public class VideoJobEventDispatcher {
                     + "published again", ex);
             return Result.LISTENER_FAILED;
         }
-        this.store.markProcessed(event.eventId());
+        this.store.markProcessed(id);
         if (logger.isDebugEnabled()) {
             logger.debug("Published " + event);
         }

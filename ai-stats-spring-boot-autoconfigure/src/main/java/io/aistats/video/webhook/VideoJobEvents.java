@@ -1,6 +1,7 @@
 package io.aistats.video.webhook;
 
 import io.aistats.video.model.VideoJob;
+import io.aistats.video.model.VideoStatus;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
@@ -133,6 +134,25 @@ public final class VideoJobEvents {
     }
 
     /**
+     * The id under which an event is de-duplicated: its event id, except for a status change, whose id is computed
+     * again from its transition with each status in the one spelling the lifecycle stream and polling can observe
+     * ({@link StoredStatuses#fromPublic}: a stored {@code pending} read as {@code queued}, {@code processing} and
+     * {@code running} as {@code in_progress}). The webhook for {@code pending -> in_progress} and the stream's
+     * {@code queued -> in_progress} of the same job then share one id and reach the listeners once.
+     * @param event the event
+     * @return the de-duplication id; the event id for every event but a status change in another spelling
+     */
+    public static String deduplicationId(VideoJobEvent event) {
+        StatusChange change = event.statusChange();
+        if (event.phase() != VideoJobPhase.STATUS_CHANGED || change == null) {
+            return event.eventId();
+        }
+        String key = deliveryKey(VideoJobPhase.STATUS_CHANGED, observable(change.previousStatus()),
+                observable(change.status()), null);
+        return eventId(event.videoId(), key);
+    }
+
+    /**
      * Computes the gateway's progress bucket: the progress rounded to an integer, then to the nearest multiple of
      * ten, clamped to 5 to 95 (43 gives 40, 3 gives 5, 96 gives 95).
      * @param progress the provider's progress in percent
@@ -148,6 +168,11 @@ public final class VideoJobEvents {
         }
         long bucket = Math.round(rounded / 10.0) * 10;
         return OptionalInt.of((int) Math.max(5, Math.min(95, bucket)));
+    }
+
+    private static @Nullable String observable(@Nullable String storedStatus) {
+        return (storedStatus == null || storedStatus.isBlank()) ? null
+                : StoredStatuses.fromPublic(VideoStatus.of(storedStatus));
     }
 
     private static String statusOrUnknown(@Nullable String status) {

@@ -3,6 +3,7 @@ package io.aistats.video.stream;
 import io.aistats.video.model.VideoJob;
 import io.aistats.video.model.VideoStatus;
 import io.aistats.video.webhook.EventSource;
+import io.aistats.video.webhook.StoredStatuses;
 import io.aistats.video.webhook.VideoJobEvent;
 import io.aistats.video.webhook.VideoJobPhase;
 import io.aistats.video.webhook.VideoJobProgressEvent;

@@ -162,6 +162,39 @@ class VideoJobEventDispatcherTests {
             .isEqualTo(Result.QUEUED);
     }
 
+    @Test
+    void aTransitionTheWebhookCallsPendingAndTheStreamQueuedIsPublishedOnce() {
+        VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(this.published::add, this.store);
+        VideoJobEvent streamed = statusChange("queued", "in_progress", EventSource.STREAM);
+        VideoJobEvent delivered = statusChange("pending", "in_progress", EventSource.WEBHOOK);
+        VideoJobEvent finished = statusChange("in_progress", "completed", EventSource.WEBHOOK);
+
+        assertThat(dispatcher.dispatch(streamed)).isEqualTo(Result.PUBLISHED);
+        assertThat(dispatcher.dispatch(delivered)).isEqualTo(Result.DUPLICATE);
+        assertThat(dispatcher.dispatch(finished)).isEqualTo(Result.PUBLISHED);
+        assertThat(this.published).containsExactly(streamed, finished);
+    }
+
+    @Test
+    void aTransitionDeliveredAsPendingFirstMakesTheStreamsCopyADuplicate() {
+        VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(this.published::add, this.store);
+        VideoJobEvent delivered = statusChange("pending", "in_progress", EventSource.WEBHOOK);
+
+        assertThat(dispatcher.dispatch(delivered)).isEqualTo(Result.PUBLISHED);
+        assertThat(dispatcher.dispatch(statusChange("queued", "in_progress", EventSource.STREAM)))
+            .isEqualTo(Result.DUPLICATE);
+        assertThat(this.published).containsExactly(delivered);
+        assertThat(delivered.eventId()).as("the gateway's id reaches the listener unchanged")
+            .endsWith("_video_status_changed_pending_in_progress");
+    }
+
+    private static VideoJobEvent statusChange(String previous, String status, EventSource source) {
+        String key = VideoJobEvents.deliveryKey(VideoJobPhase.STATUS_CHANGED, previous, status, null);
+        return VideoJobEvents.create("video.status_changed", VideoJobEvents.eventId("G-1", key),
+                VideoJob.fromJson(Map.of("id", "G-1")), key, 1, 4, new StatusChange(previous, status), source,
+                Instant.EPOCH);
+    }
+
     static VideoJobEvent event(String eventId) {
         return VideoJobEvents.create("video.completed", eventId, VideoJob.fromJson(Map.of("id", "G-1")),
                 "video.completed", 1, 4, null, EventSource.WEBHOOK, Instant.EPOCH);

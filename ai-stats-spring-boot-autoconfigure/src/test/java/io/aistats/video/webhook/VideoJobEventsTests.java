@@ -181,6 +181,41 @@ class VideoJobEventsTests {
         assertThat(VideoJobPhase.PROGRESS.eventType()).isEqualTo("video.progress");
     }
 
+    @Test
+    void statusChangesAreDeduplicatedByTheirTransitionInTheStatusesTheStreamSees() {
+        VideoJobEvent pending = webhookStatusChange("pending", "in_progress");
+        VideoJobEvent running = webhookStatusChange("running", "succeeded");
+        VideoJobEvent observed = VideoJobEvents.observed(VideoJobPhase.STATUS_CHANGED, JOB,
+                new StatusChange("queued", "in_progress"), null, EventSource.STREAM, AT);
+
+        assertThat(pending.eventId())
+            .isEqualTo("evt_video_G-01KDVDGQGGQ7M3R8X2VN5T9HBC_video_status_changed_pending_in_progress");
+        assertThat(VideoJobEvents.deduplicationId(pending)).isEqualTo(observed.eventId())
+            .isEqualTo(VideoJobEvents.deduplicationId(observed));
+        assertThat(VideoJobEvents.deduplicationId(running))
+            .isEqualTo("evt_video_G-01KDVDGQGGQ7M3R8X2VN5T9HBC_video_status_changed_in_progress_completed");
+        assertThat(VideoJobEvents.deduplicationId(webhookStatusChange(null, "queued")))
+            .isEqualTo("evt_video_G-01KDVDGQGGQ7M3R8X2VN5T9HBC_video_status_changed_unknown_queued");
+        assertThat(VideoJobEvents.deduplicationId(webhookStatusChange("queued", "paused")))
+            .isEqualTo("evt_video_G-01KDVDGQGGQ7M3R8X2VN5T9HBC_video_status_changed_queued_paused");
+    }
+
+    @Test
+    void otherEventsAreDeduplicatedByTheirEventId() {
+        VideoJobEvent completed = VideoJobEvents.create("video.completed", "evt_gateway_given", JOB, "video.completed",
+                1, 4, null, EventSource.WEBHOOK, AT);
+        VideoJobEvent unknown = create("video.renamed");
+
+        assertThat(VideoJobEvents.deduplicationId(completed)).isEqualTo("evt_gateway_given");
+        assertThat(VideoJobEvents.deduplicationId(unknown)).isEqualTo("evt");
+    }
+
+    private static VideoJobEvent webhookStatusChange(String previous, String status) {
+        String key = VideoJobEvents.deliveryKey(VideoJobPhase.STATUS_CHANGED, previous, status, null);
+        return VideoJobEvents.create("video.status_changed", VideoJobEvents.eventId(VIDEO_ID, key), JOB, key, 1, 4,
+                new StatusChange(previous, status), EventSource.WEBHOOK, AT);
+    }
+
     private static VideoJobEvent create(String type) {
         return VideoJobEvents.create(type, "evt", JOB, "key", 1, 4, null, EventSource.WEBHOOK, AT);
     }

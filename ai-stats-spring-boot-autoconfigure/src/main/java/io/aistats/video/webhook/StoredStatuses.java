@@ -1,4 +1,4 @@
-package io.aistats.video.stream;
+package io.aistats.video.webhook;
 
 import io.aistats.video.model.VideoStatus;
 
@@ -18,8 +18,8 @@ import java.util.Locale;
  * The public vocabulary loses information, so the result can differ from what the gateway stored: a stored
  * {@code pending} is shown as {@code queued} (the gateway's key then reads {@code pending}), and a provider spelling
  * the gateway stores unchanged (for example {@code running}) comes back as {@code in_progress}. An observed
- * transition then gets a different event id than the webhook for it, and a listener sees that transition twice,
- * once per path.
+ * transition then gets a different event id than the webhook for it; the {@link VideoJobEventDispatcher} reads both
+ * spellings as one ({@link VideoJobEvents#deduplicationId}), so that a listener still sees the transition once.
  */
 public final class StoredStatuses {
 
