@@ -2,6 +2,7 @@ package io.aistats.autoconfigure;
 
 import io.aistats.autoconfigure.webhook.AiStatsWebhookAutoConfiguration;
 import io.aistats.test.AiStatsGatewaySimulator;
+import io.aistats.test.AiStatsSimulatorExtension;
 import io.aistats.test.WebhookSigner;
 import io.aistats.video.VideoClient;
 import io.aistats.video.error.NotFoundException;
@@ -20,9 +21,9 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -49,6 +50,10 @@ class AiStatsObservationTests {
 
     private static final String SECRET = "whsec_observation_secret";
 
+    @RegisterExtension
+    static final AiStatsSimulatorExtension gateway =
+            AiStatsSimulatorExtension.of(AiStatsGatewaySimulator.Builder::manualClock);
+
     private static AiStatsGatewaySimulator simulator;
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -62,12 +67,7 @@ class AiStatsObservationTests {
 
     @BeforeAll
     static void startSimulator() {
-        simulator = AiStatsGatewaySimulator.builder().manualClock().start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
+        simulator = gateway.simulator();
     }
 
     @Test

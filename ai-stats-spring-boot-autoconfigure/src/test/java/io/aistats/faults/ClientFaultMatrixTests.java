@@ -1,6 +1,7 @@
 package io.aistats.faults;
 
 import io.aistats.test.AiStatsGatewaySimulator;
+import io.aistats.test.AiStatsSimulatorExtension;
 import io.aistats.test.RecordedRequest;
 import io.aistats.video.ReactiveVideoClient;
 import io.aistats.video.VideoClient;
@@ -21,9 +22,9 @@ import io.aistats.video.model.VideoListParams;
 import io.aistats.video.model.VideoPage;
 import io.aistats.video.model.VideoStatus;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -64,6 +65,10 @@ class ClientFaultMatrixTests {
 
     private static final long CONTENT_SIZE = 256 * 1024;
 
+    @RegisterExtension
+    static final AiStatsSimulatorExtension gateway =
+            AiStatsSimulatorExtension.of(AiStatsGatewaySimulator.Builder::manualClock);
+
     private static AiStatsGatewaySimulator simulator;
 
     private static final ResponseRewriter rewriter = new ResponseRewriter();
@@ -79,7 +84,7 @@ class ClientFaultMatrixTests {
 
     @BeforeAll
     static void startSimulator() {
-        simulator = AiStatsGatewaySimulator.builder().manualClock().start();
+        simulator = gateway.simulator();
         simulator.contentSize(CONTENT_SIZE);
         VideoClientSettings settings = VideoClientSettings.builder()
             .baseUrl(simulator.baseUrl())
@@ -95,11 +100,6 @@ class ClientFaultMatrixTests {
         client = VideoClient.create(ReactiveVideoClient.create(webClient, settings));
         impatientClient = client.withSettings((builder) -> builder.responseTimeout(SHORT_RESPONSE_TIMEOUT));
         completedVideoId = completedJob();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
     }
 
     @AfterEach

@@ -1,15 +1,16 @@
 package io.aistats.video;
 
 import io.aistats.test.AiStatsGatewaySimulator;
+import io.aistats.test.AiStatsSimulatorExtension;
 import io.aistats.test.RecordedRequest;
 import io.aistats.video.error.AiStatsConfigurationException;
 import io.aistats.video.error.AiStatsConnectionException;
 import io.aistats.video.error.AuthenticationException;
 import io.aistats.video.model.VideoGenerationRequest;
 import io.aistats.video.model.VideoListParams;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -31,16 +32,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class ClientConfigurationTest {
 
+    @RegisterExtension
+    static final AiStatsSimulatorExtension gateway =
+            AiStatsSimulatorExtension.of(AiStatsGatewaySimulator.Builder::manualClock);
+
     private static AiStatsGatewaySimulator simulator;
 
     @BeforeAll
     static void startSimulator() {
-        simulator = AiStatsGatewaySimulator.builder().manualClock().start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
+        simulator = gateway.simulator();
     }
 
     @Test

@@ -1,14 +1,15 @@
 package io.aistats.video;
 
 import io.aistats.test.AiStatsGatewaySimulator;
+import io.aistats.test.AiStatsSimulatorExtension;
 import io.aistats.video.error.AiStatsConnectionException;
 import io.aistats.video.error.NotFoundException;
 import io.aistats.video.error.VideoNotReadyException;
 import io.aistats.video.model.VideoGenerationRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.Disposable;
 
@@ -30,6 +31,10 @@ class DownloadTest {
 
     private static final byte[] PREVIOUS = "previous content".getBytes(StandardCharsets.UTF_8);
 
+    @RegisterExtension
+    static final AiStatsSimulatorExtension gateway =
+            AiStatsSimulatorExtension.of(AiStatsGatewaySimulator.Builder::manualClock);
+
     private static AiStatsGatewaySimulator simulator;
 
     private static VideoClient client;
@@ -41,14 +46,9 @@ class DownloadTest {
 
     @BeforeAll
     static void startSimulator() {
-        simulator = AiStatsGatewaySimulator.builder().manualClock().start();
+        simulator = gateway.simulator();
         client = SimulatorClients.blocking(simulator);
         videoId = SimulatorClients.completedJob(client, simulator);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
     }
 
     @AfterEach

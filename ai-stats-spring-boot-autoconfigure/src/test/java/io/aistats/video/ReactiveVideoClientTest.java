@@ -1,6 +1,7 @@
 package io.aistats.video;
 
 import io.aistats.test.AiStatsGatewaySimulator;
+import io.aistats.test.AiStatsSimulatorExtension;
 import io.aistats.video.error.AiStatsConfigurationException;
 import io.aistats.video.error.NotFoundException;
 import io.aistats.video.error.VideoCancellationUnsupportedException;
@@ -9,9 +10,9 @@ import io.aistats.video.model.VideoGenerationRequest;
 import io.aistats.video.model.VideoJob;
 import io.aistats.video.model.VideoListParams;
 import io.aistats.video.model.VideoStatus;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -32,19 +33,18 @@ class ReactiveVideoClientTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    @RegisterExtension
+    static final AiStatsSimulatorExtension gateway =
+            AiStatsSimulatorExtension.of(AiStatsGatewaySimulator.Builder::manualClock);
+
     private static AiStatsGatewaySimulator simulator;
 
     private static ReactiveVideoClient client;
 
     @BeforeAll
     static void startSimulator() {
-        simulator = AiStatsGatewaySimulator.builder().manualClock().start();
+        simulator = gateway.simulator();
         client = SimulatorClients.reactive(simulator);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.aistats.video;
 
 import io.aistats.test.AiStatsGatewaySimulator;
+import io.aistats.test.AiStatsSimulatorExtension;
 import io.aistats.video.error.AiStatsApiException;
 import io.aistats.video.error.AiStatsConnectionException;
 import io.aistats.video.error.AiStatsDecodingException;
@@ -12,10 +13,10 @@ import io.aistats.video.error.UpstreamException;
 import io.aistats.video.error.VideoCancellationUnsupportedException;
 import io.aistats.video.model.DownloadUrlOptions;
 import io.aistats.video.model.VideoGenerationRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,6 +34,10 @@ class RetryPolicyTest {
 
     private static final String VIDEO_ROUTES = "/v1/videos/";
 
+    @RegisterExtension
+    static final AiStatsSimulatorExtension gateway =
+            AiStatsSimulatorExtension.of(AiStatsGatewaySimulator.Builder::manualClock);
+
     private static AiStatsGatewaySimulator simulator;
 
     private static VideoClient client;
@@ -41,14 +46,9 @@ class RetryPolicyTest {
 
     @BeforeAll
     static void startSimulator() {
-        simulator = AiStatsGatewaySimulator.builder().manualClock().start();
+        simulator = gateway.simulator();
         client = SimulatorClients.blocking(simulator);
         videoId = SimulatorClients.completedJob(client, simulator);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
     }
 
     @BeforeEach

@@ -1,6 +1,7 @@
 package io.aistats.video;
 
 import io.aistats.test.AiStatsGatewaySimulator;
+import io.aistats.test.AiStatsSimulatorExtension;
 import io.aistats.video.error.NotFoundException;
 import io.aistats.video.error.VideoRequestValidationException;
 import io.aistats.video.model.VideoGenerationRequest;
@@ -14,9 +15,9 @@ import io.aistats.video.stream.JobStreamSettings;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.web.reactive.function.client.ClientRequestObservationContext;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -40,18 +41,17 @@ class VideoClientObservationTest {
 
     private static final String OPERATION = DefaultVideoOperationObservationConvention.NAME;
 
+    @RegisterExtension
+    static final AiStatsSimulatorExtension gateway =
+            AiStatsSimulatorExtension.of(AiStatsGatewaySimulator.Builder::manualClock);
+
     private static AiStatsGatewaySimulator simulator;
 
     private final TestObservationRegistry registry = TestObservationRegistry.create();
 
     @BeforeAll
     static void startSimulator() {
-        simulator = AiStatsGatewaySimulator.builder().manualClock().start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
+        simulator = gateway.simulator();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.aistats.video;
 
 import io.aistats.test.AiStatsGatewaySimulator;
+import io.aistats.test.AiStatsSimulatorExtension;
 import io.aistats.test.RecordedRequest;
 import io.aistats.video.error.NotFoundException;
 import io.aistats.video.error.VideoCancellationUnsupportedException;
@@ -18,10 +19,10 @@ import io.aistats.video.model.VideoListParams;
 import io.aistats.video.model.VideoModelList;
 import io.aistats.video.model.VideoPage;
 import io.aistats.video.model.VideoStatus;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -41,19 +42,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class VideoClientTest {
 
+    @RegisterExtension
+    static final AiStatsSimulatorExtension gateway =
+            AiStatsSimulatorExtension.of(AiStatsGatewaySimulator.Builder::manualClock);
+
     private static AiStatsGatewaySimulator simulator;
 
     private static VideoClient client;
 
     @BeforeAll
     static void startSimulator() {
-        simulator = AiStatsGatewaySimulator.builder().manualClock().start();
+        simulator = gateway.simulator();
         client = SimulatorClients.blocking(simulator);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
     }
 
     @BeforeEach

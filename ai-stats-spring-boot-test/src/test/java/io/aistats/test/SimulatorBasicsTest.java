@@ -1,8 +1,8 @@
 package io.aistats.test;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -14,19 +14,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SimulatorBasicsTest {
 
+    @RegisterExtension
+    static final AiStatsSimulatorExtension gateway =
+            AiStatsSimulatorExtension.of(AiStatsGatewaySimulator.Builder::manualClock);
+
     private static AiStatsGatewaySimulator simulator;
 
     private static GatewayHttp http;
 
     @BeforeAll
     static void start() {
-        simulator = AiStatsGatewaySimulator.builder().manualClock().start();
+        simulator = gateway.simulator();
         http = new GatewayHttp(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     @Test
