@@ -57,9 +57,9 @@ import java.util.function.Supplier;
  * Given an {@link ObservationRegistry}, every operation is observed as {@code aistats.video.operation} (see
  * {@link io.aistats.video.observation.VideoObservationDocumentation}); without one, nothing is recorded.
  * <p>
- * Created with a {@link Supplier} of the {@link WebClient.Builder}, the client asks for the builder and builds its
- * HTTP client on its first call rather than when it is created, so that creating it (at application startup, say)
- * costs little; the supplier is asked at most once.
+ * The client builds its HTTP client and its lifecycle stream client on its first call rather than when it is
+ * created, so that creating it (at application startup, say) costs little; created with a {@link Supplier} of the
+ * {@link WebClient.Builder}, it asks for the builder then too, at most once.
  */
 public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
 
@@ -113,8 +113,8 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
     public DefaultReactiveVideoClient(WebClient.Builder webClientBuilder, VideoClientSettings settings,
             JobStreamSettings streamSettings, List<VideoJobCreationListener> creationListeners,
             ObservationRegistry observationRegistry) {
-        this(Lazy.ofValue(Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null").clone()), settings,
-            streamSettings, creationListeners, observationRegistry, true);
+        this(Lazy.ofValue(Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null").clone()),
+            settings, streamSettings, creationListeners, observationRegistry);
     }
 
     /**
@@ -130,22 +130,14 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
     public DefaultReactiveVideoClient(Supplier<WebClient.Builder> webClientBuilder, VideoClientSettings settings,
             JobStreamSettings streamSettings, List<VideoJobCreationListener> creationListeners,
             ObservationRegistry observationRegistry) {
-        this(Lazy.of(Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null")), settings,
-            streamSettings, creationListeners, observationRegistry, false);
-    }
-
-    private DefaultReactiveVideoClient(Lazy<WebClient.Builder> webClientBuilder, VideoClientSettings settings,
-            JobStreamSettings streamSettings, List<VideoJobCreationListener> creationListeners,
-            ObservationRegistry observationRegistry, boolean eager) {
+        // a derived client passes its parent's Lazy, which Lazy.of keeps, so that both share one resolved builder
+        this.webClientBuilder = Lazy.of(Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null"));
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
-        this.webClientBuilder = webClientBuilder;
         this.streamSettings = Objects.requireNonNull(streamSettings, "streamSettings");
-        // the transport asks for the builder on its first request; it clones it, so derived clients can share it
-        this.transport = eager ? new GatewayTransport(webClientBuilder.get(), settings)
-                : new GatewayTransport(webClientBuilder, settings);
+        // the transport asks for the builder on its first request and clones it, leaving it for derived clients
+        this.transport = new GatewayTransport(this.webClientBuilder, settings);
         this.videos = new ReactiveVideos(this);
-        this.streams = eager ? Lazy.ofValue(new JobStreamClient(this, this.streamSettings))
-                : Lazy.of(() -> new JobStreamClient(this, this.streamSettings));
+        this.streams = Lazy.of(() -> new JobStreamClient(this, this.streamSettings));
         this.creationListeners = List.copyOf(creationListeners);
         this.observations = new ObservedOperations(observationRegistry, null);
     }
@@ -310,9 +302,8 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
         VideoClientSettings.Builder builder = this.settings.toBuilder();
         change.accept(builder);
         ObservedOperations observed = this.observations;
-        // shares this client's copy of the builder, resolved when either client first needs it
         DefaultReactiveVideoClient derived = new DefaultReactiveVideoClient(this.webClientBuilder, builder.build(),
-            this.streamSettings, this.creationListeners, observed.registry(), false);
+            this.streamSettings, this.creationListeners, observed.registry());
         derived.setObservationConvention(observed.convention());
         return derived;
     }

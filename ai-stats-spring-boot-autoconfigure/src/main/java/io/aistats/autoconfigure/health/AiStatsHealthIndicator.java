@@ -1,11 +1,11 @@
 package io.aistats.autoconfigure.health;
 
 import io.aistats.video.ReactiveVideoClient;
-import io.aistats.video.http.Lazy;
 import io.aistats.video.error.AiStatsApiException;
 import io.aistats.video.error.AiStatsConfigurationException;
 import io.aistats.video.error.AiStatsConnectionException;
 import io.aistats.video.error.AiStatsTimeoutException;
+import io.aistats.video.http.Lazy;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 

@@ -77,7 +77,6 @@ public final class GatewayTransport {
         this.settings = settings;
     }
 
-
     /**
      * @return the settings this transport applies
      */

@@ -26,10 +26,15 @@ public final class Lazy<T> implements Supplier<T> {
     /**
      * @param computation computes the value on the first {@link #get()}; must not return {@code null}
      * @param <T> the type of the value
-     * @return a lazy value
+     * @return a lazy value; the computation itself when it is a {@code Lazy} already
      */
+    @SuppressWarnings("unchecked") // a Lazy only hands its value out, so one of a subtype serves as well
     public static <T> Lazy<T> of(Supplier<? extends T> computation) {
-        return new Lazy<>(Objects.requireNonNull(computation, "computation must not be null"), null);
+        Objects.requireNonNull(computation, "computation must not be null");
+        if (computation instanceof Lazy<?> lazy) {
+            return (Lazy<T>) lazy;
+        }
+        return new Lazy<>(computation, null);
     }
 
     /**

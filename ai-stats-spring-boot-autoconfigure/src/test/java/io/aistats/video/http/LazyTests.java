@@ -81,6 +81,17 @@ class LazyTests {
     }
 
     @Test
+    void aLazyComputationIsKeptRatherThanWrapped() {
+        AtomicInteger computations = new AtomicInteger();
+        Lazy<Integer> first = Lazy.of(computations::incrementAndGet);
+        Lazy<Integer> second = Lazy.of(first);
+
+        assertThat(second).isSameAs(first);
+        assertThat(second.get()).isEqualTo(first.get()).isEqualTo(1);
+        assertThat(computations).hasValue(1);
+    }
+
+    @Test
     void aKnownValueIsReturnedAsItIs() {
         Object value = new Object();
 
