@@ -1,11 +1,9 @@
 package io.aistats.sample;
 
 import io.aistats.test.AutoConfigureAiStatsSimulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -27,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureAiStatsSimulator
+@ExtendWith(BrowserExtension.class)
 class BrowserEndToEndTests {
 
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(30);
@@ -34,24 +33,11 @@ class BrowserEndToEndTests {
     @LocalServerPort
     private int port;
 
-    @TempDir
-    private Path profile;
-
     private Browser browser;
 
-    @BeforeAll
-    static void requireChromium() {
-        Browser.assumeInstalled();
-    }
-
     @BeforeEach
-    void startBrowser() {
-        this.browser = Browser.start(this.profile);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        this.browser.close();
+    void useBrowser(Browser browser) {
+        this.browser = browser;
     }
 
     @Test

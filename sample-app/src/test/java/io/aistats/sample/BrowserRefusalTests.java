@@ -1,11 +1,9 @@
 package io.aistats.sample;
 
 import io.aistats.test.AutoConfigureAiStatsSimulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -13,7 +11,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "sample.events.max-subscribers=2")
 @AutoConfigureAiStatsSimulator(manualClock = true)
+@ExtendWith(BrowserExtension.class)
 class BrowserRefusalTests {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -33,25 +31,12 @@ class BrowserRefusalTests {
     @LocalServerPort
     private int port;
 
-    @TempDir
-    private Path profile;
-
     private Browser browser;
 
-    @BeforeAll
-    static void requireChromium() {
-        Browser.assumeInstalled();
-    }
-
     @BeforeEach
-    void startBrowser() {
-        this.browser = Browser.start(this.profile);
-        this.browser.open("http://127.0.0.1:" + this.port + "/");
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        this.browser.close();
+    void useBrowser(Browser browser) {
+        this.browser = browser;
+        browser.open("http://127.0.0.1:" + this.port + "/");
     }
 
     @Test
