@@ -1,9 +1,8 @@
 package io.aistats.test;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationListener;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
@@ -25,11 +24,6 @@ final class AiStatsSimulatorContextCustomizer implements ContextCustomizer {
 
     private static final Map<Settings, Shared> SIMULATORS = new HashMap<>();
 
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(AiStatsSimulatorContextCustomizer::closeAll,
-                "ai-stats-simulator-shutdown"));
-    }
-
     private final Settings settings;
 
     AiStatsSimulatorContextCustomizer(Settings settings) {
@@ -39,19 +33,18 @@ final class AiStatsSimulatorContextCustomizer implements ContextCustomizer {
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
         AiStatsGatewaySimulator simulator = acquire(this.settings);
-        context.getBeanFactory().registerSingleton(BEAN_NAME, simulator);
+        DefaultListableBeanFactory beanFactory = (DefaultListableBeanFactory) context.getBeanFactory();
+        beanFactory.registerSingleton(BEAN_NAME, simulator);
+        Settings key = this.settings;
+        // released when the context destroys its beans, after its own ContextClosedEvent listeners and lifecycle
+        // beans stopped, which may still call the gateway; registered first, so destroyed last
+        beanFactory.registerDisposableBean(BEAN_NAME, () -> release(key));
         Map<String, Object> properties = new HashMap<>();
         properties.put("ai-stats.base-url", simulator.baseUrl().toString());
         properties.put("ai-stats.api-key", simulator.apiKey());
         properties.put("ai-stats.management-key", simulator.managementKey());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
                 properties));
-        Settings key = this.settings;
-        context.addApplicationListener((ApplicationListener<ContextClosedEvent>) event -> {
-            if (event.getApplicationContext() == context) {
-                release(key);
-            }
-        });
     }
 
     private static synchronized AiStatsGatewaySimulator acquire(Settings settings) {
@@ -75,11 +68,6 @@ final class AiStatsSimulatorContextCustomizer implements ContextCustomizer {
             SIMULATORS.remove(settings);
             shared.simulator.close();
         }
-    }
-
-    private static synchronized void closeAll() {
-        SIMULATORS.values().forEach(shared -> shared.simulator.close());
-        SIMULATORS.clear();
     }
 
     @Override

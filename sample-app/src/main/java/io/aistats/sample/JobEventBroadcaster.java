@@ -5,6 +5,7 @@ import io.aistats.video.webhook.VideoJobProgressEvent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -61,6 +62,16 @@ class JobEventBroadcaster {
             oldest.complete();
         }
         return emitter;
+    }
+
+    /**
+     * Ends every subscription when the application stops: the context publishes this before it stops the web server,
+     * whose graceful shutdown would otherwise wait for the open streams until its timeout.
+     */
+    @EventListener(ContextClosedEvent.class)
+    synchronized void completeAll() {
+        this.emitters.forEach(SseEmitter::complete);
+        this.emitters.clear();
     }
 
     /**

@@ -3,9 +3,9 @@ package io.aistats.sample;
 import io.aistats.test.AiStatsGatewaySimulator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
@@ -21,6 +21,9 @@ public class OfflineGatewayInitializer implements ApplicationContextInitializer<
     /** Name of the property source holding the simulator's URL and keys. */
     public static final String PROPERTY_SOURCE_NAME = "aiStatsOfflineGateway";
 
+    /** Name of the simulator's bean. */
+    static final String SIMULATOR_BEAN_NAME = "aiStatsGatewaySimulator";
+
     private static final Log logger = LogFactory.getLog(OfflineGatewayInitializer.class);
 
     @Override
@@ -35,12 +38,11 @@ public class OfflineGatewayInitializer implements ApplicationContextInitializer<
             .addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
                     Map.of("ai-stats.base-url", simulator.baseUrl().toString(), "ai-stats.api-key", simulator.apiKey(),
                             "ai-stats.management-key", simulator.managementKey())));
-        context.getBeanFactory().registerSingleton("aiStatsGatewaySimulator", simulator);
-        context.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent) {
-                simulator.close();
-            }
-        });
+        DefaultListableBeanFactory beanFactory = (DefaultListableBeanFactory) context.getBeanFactory();
+        beanFactory.registerSingleton(SIMULATOR_BEAN_NAME, simulator);
+        // closed when the context destroys its beans, after LocalWebhookEndpoint deleted its endpoint on
+        // ContextClosedEvent; registered first, so destroyed last
+        beanFactory.registerDisposableBean(SIMULATOR_BEAN_NAME, simulator::close);
         logger.info("No AI Stats API key is configured (ai-stats.api-key / AI_STATS_API_KEY): running offline against "
                 + "the bundled gateway simulator at " + simulator.baseUrl());
     }
