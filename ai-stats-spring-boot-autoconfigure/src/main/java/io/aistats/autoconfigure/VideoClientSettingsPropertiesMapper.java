@@ -1,13 +1,13 @@
 package io.aistats.autoconfigure;
 
 import io.aistats.video.VideoClientSettings;
+import io.aistats.video.model.OutputAccess;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.StringUtils;
 
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
+import java.time.Duration;
 
 /**
  * Maps {@link AiStatsProperties} onto a {@link VideoClientSettings.Builder}, reporting an out-of-range value as an
@@ -15,8 +15,25 @@ import java.util.function.Consumer;
  * <p>
  * The range rules live in {@link VideoClientSettings} alone: after each property is applied, the builder is built
  * once, so that a rejection can be blamed on the property just applied (the defaults before it are valid).
+ * <p>
+ * Written without lambdas or a {@code PropertyMapper}: this runs in every application's startup, where each lambda
+ * costs a generated class.
  */
 final class VideoClientSettingsPropertiesMapper {
+
+    private static final String BASE_URL = "ai-stats.base-url";
+
+    private static final String CONNECT_TIMEOUT = "ai-stats.connect-timeout";
+
+    private static final String RESPONSE_TIMEOUT = "ai-stats.response-timeout";
+
+    private static final String CALL_TIMEOUT = "ai-stats.call-timeout";
+
+    private static final String MAX_RETRIES = "ai-stats.retry.max-retries";
+
+    private static final String MAX_BACKOFF = "ai-stats.retry.max-backoff";
+
+    private static final String INITIAL_BACKOFF = "ai-stats.retry.initial-backoff";
 
     private VideoClientSettingsPropertiesMapper() {
     }
@@ -30,41 +47,50 @@ final class VideoClientSettingsPropertiesMapper {
      */
     static VideoClientSettings.Builder map(AiStatsProperties properties, @Nullable String apiKey) {
         VideoClientSettings.Builder builder = VideoClientSettings.builder().apiKey(apiKey);
-        PropertyMapper map = PropertyMapper.get();
-        map.from(properties::getBaseUrl)
-            .to(checked(builder, "ai-stats.base-url", VideoClientSettings.Builder::baseUrl));
-        map.from(properties::getConnectTimeout)
-            .to(checked(builder, "ai-stats.connect-timeout", VideoClientSettings.Builder::connectTimeout));
-        map.from(properties::getResponseTimeout)
-            .to(checked(builder, "ai-stats.response-timeout", VideoClientSettings.Builder::responseTimeout));
-        map.from(properties::getCallTimeout)
-            .to(checked(builder, "ai-stats.call-timeout", VideoClientSettings.Builder::callTimeout));
+        applyChecked(builder, BASE_URL, properties.getBaseUrl());
+        applyChecked(builder, CONNECT_TIMEOUT, properties.getConnectTimeout());
+        applyChecked(builder, RESPONSE_TIMEOUT, properties.getResponseTimeout());
+        applyChecked(builder, CALL_TIMEOUT, properties.getCallTimeout());
         AiStatsProperties.Retry retry = properties.getRetry();
-        map.from(retry::getMaxRetries)
-            .to(checked(builder, "ai-stats.retry.max-retries", VideoClientSettings.Builder::maxRetries));
+        applyChecked(builder, MAX_RETRIES, retry.getMaxRetries());
         // the longest delay goes first: checked against the default first delay, a larger configured first delay
         // is then checked against it rather than against the default longest delay
-        map.from(retry::getMaxBackoff)
-            .to(checked(builder, "ai-stats.retry.max-backoff", VideoClientSettings.Builder::maxBackoff));
-        map.from(retry::getInitialBackoff)
-            .to(checked(builder, "ai-stats.retry.initial-backoff", VideoClientSettings.Builder::initialBackoff));
-        map.from(properties::getDefaultModel).whenHasText().to(builder::defaultModel);
-        map.from(properties::getDefaultOutputAccess).to(builder::defaultOutputAccess);
-        map.from(properties::getDefaultWebhookEndpointId).whenHasText().to(builder::defaultWebhookEndpointId);
+        applyChecked(builder, MAX_BACKOFF, retry.getMaxBackoff());
+        applyChecked(builder, INITIAL_BACKOFF, retry.getInitialBackoff());
+        if (StringUtils.hasText(properties.getDefaultModel())) {
+            builder.defaultModel(properties.getDefaultModel());
+        }
+        OutputAccess outputAccess = properties.getDefaultOutputAccess();
+        if (outputAccess != null) {
+            builder.defaultOutputAccess(outputAccess);
+        }
+        if (StringUtils.hasText(properties.getDefaultWebhookEndpointId())) {
+            builder.defaultWebhookEndpointId(properties.getDefaultWebhookEndpointId());
+        }
         return builder;
     }
 
-    private static <T> Consumer<T> checked(VideoClientSettings.Builder builder, String property,
-            BiConsumer<VideoClientSettings.Builder, T> setter) {
-        return (value) -> {
-            try {
-                setter.accept(builder, value);
-                builder.build();
+    /** Applies a value that is set (a missing one keeps the default) and checks the builder at once. */
+    private static void applyChecked(VideoClientSettings.Builder builder, String property, @Nullable Object value) {
+        if (value == null) {
+            return;
+        }
+        try {
+            switch (property) {
+                case BASE_URL -> builder.baseUrl((String) value);
+                case CONNECT_TIMEOUT -> builder.connectTimeout((Duration) value);
+                case RESPONSE_TIMEOUT -> builder.responseTimeout((Duration) value);
+                case CALL_TIMEOUT -> builder.callTimeout((Duration) value);
+                case MAX_RETRIES -> builder.maxRetries((Integer) value);
+                case MAX_BACKOFF -> builder.maxBackoff((Duration) value);
+                case INITIAL_BACKOFF -> builder.initialBackoff((Duration) value);
+                default -> throw new IllegalStateException("No setting for " + property);
             }
-            catch (IllegalArgumentException ex) {
-                // the reason carries the whole story; without a cause the property is what startup failure shows
-                throw new InvalidConfigurationPropertyValueException(property, value, ex.getMessage());
-            }
-        };
+            builder.build();
+        }
+        catch (IllegalArgumentException ex) {
+            // the reason carries the whole story; without a cause the property is what startup failure shows
+            throw new InvalidConfigurationPropertyValueException(property, value, ex.getMessage());
+        }
     }
 }

@@ -29,9 +29,6 @@ final class ObservedOperations {
      */
     static final String OBSERVATION_CONTEXT_KEY = "micrometer.observation";
 
-    private static final VideoOperationObservationConvention DEFAULT_CONVENTION =
-            new DefaultVideoOperationObservationConvention();
-
     private final ObservationRegistry registry;
 
     private final @Nullable VideoOperationObservationConvention convention;
@@ -82,7 +79,7 @@ final class ObservedOperations {
     private Ending start(VideoOperation operation, @Nullable String videoId, ContextView reactorContext) {
         VideoOperationObservationContext context = new VideoOperationObservationContext(operation, videoId);
         Observation observation = VideoObservationDocumentation.VIDEO_OPERATION.observation(this.convention,
-                DEFAULT_CONVENTION, () -> context, this.registry);
+                DefaultConvention.INSTANCE, () -> context, this.registry);
         Observation parent = reactorContext.getOrDefault(OBSERVATION_CONTEXT_KEY, null);
         if (parent != null) {
             observation.parentObservation(parent);
@@ -122,6 +119,15 @@ final class ObservedOperations {
                 this.context.setCancelled(true);
                 this.observation.stop();
             }
+        }
+    }
+
+    /** Holds the default convention, so that it and its key names load with the first observation. */
+    private static final class DefaultConvention {
+
+        static final VideoOperationObservationConvention INSTANCE = new DefaultVideoOperationObservationConvention();
+
+        private DefaultConvention() {
         }
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import java.time.Clock;
@@ -35,6 +36,9 @@ import java.util.concurrent.Executor;
  * path that observes jobs), and, once a webhook signing secret is set ({@code ai-stats.webhook.secret} or
  * {@code ai-stats.webhook.secrets}), the {@link WebhookVerifier}, {@link WebhookDeliveryParser} and
  * {@link WebhookProcessor} behind the webhook endpoints. Every bean backs off when the application defines its own.
+ * <p>
+ * The verifier, parser and processor are lazy: the endpoints create them for the first delivery, so that they cost
+ * nothing at startup. Their properties are checked when they are bound, so a bad value still fails startup.
  * <p>
  * With an {@link ObservationRegistry} bean, the dispatcher observes every event as {@code aistats.video.events} and
  * the processor every delivery as {@code aistats.webhook.deliveries}, named by a
@@ -72,18 +76,21 @@ public final class AiStatsWebhookAutoConfiguration {
         private static final Log logger = LogFactory.getLog(WebhookReceiverConfiguration.class);
 
         @Bean
+        @Lazy
         @ConditionalOnMissingBean
         WebhookVerifier aiStatsWebhookVerifier(AiStatsWebhookProperties properties) {
             return new WebhookVerifier(properties.resolveSecrets(), properties.getTolerance(), Clock.systemUTC());
         }
 
         @Bean
+        @Lazy
         @ConditionalOnMissingBean
         WebhookDeliveryParser aiStatsWebhookDeliveryParser() {
             return new WebhookDeliveryParser();
         }
 
         @Bean
+        @Lazy
         @ConditionalOnMissingBean
         WebhookProcessor aiStatsWebhookProcessor(WebhookVerifier verifier, WebhookDeliveryParser parser,
                 VideoJobEventDispatcher dispatcher, AiStatsWebhookProperties properties, BeanFactory beanFactory,

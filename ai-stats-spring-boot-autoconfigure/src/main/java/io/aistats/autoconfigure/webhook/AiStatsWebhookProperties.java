@@ -3,6 +3,7 @@ package io.aistats.autoconfigure.webhook;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
@@ -18,8 +19,10 @@ import java.util.Set;
  * <p>
  * {@link #toString()} never shows the secrets.
  */
-@ConfigurationProperties("ai-stats.webhook")
+@ConfigurationProperties(AiStatsWebhookProperties.PREFIX)
 public class AiStatsWebhookProperties {
+
+    static final String PREFIX = "ai-stats.webhook";
 
     /**
      * Path of the endpoint that receives the gateway's webhook deliveries (POST).
@@ -112,7 +115,7 @@ public class AiStatsWebhookProperties {
      * @param tolerance the timestamp tolerance; positive
      */
     public void setTolerance(Duration tolerance) {
-        this.tolerance = tolerance;
+        this.tolerance = positive("tolerance", tolerance);
     }
 
     /**
@@ -126,6 +129,9 @@ public class AiStatsWebhookProperties {
      * @param maxPayloadSize the maximum body size; positive
      */
     public void setMaxPayloadSize(DataSize maxPayloadSize) {
+        if (maxPayloadSize == null || maxPayloadSize.toBytes() <= 0) {
+            throw notPositive("max-payload-size", maxPayloadSize);
+        }
         this.maxPayloadSize = maxPayloadSize;
     }
 
@@ -174,6 +180,21 @@ public class AiStatsWebhookProperties {
         return List.copyOf(all);
     }
 
+    /**
+     * Checked as the value is bound, so that a bad value fails startup naming its property, although the beans
+     * that use it are created later.
+     */
+    private static Duration positive(String name, @Nullable Duration duration) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw notPositive(name, duration);
+        }
+        return duration;
+    }
+
+    private static InvalidConfigurationPropertyValueException notPositive(String name, @Nullable Object value) {
+        return new InvalidConfigurationPropertyValueException(PREFIX + "." + name, value, "must be positive");
+    }
+
     @Override
     public String toString() {
         return "AiStatsWebhookProperties[path=" + this.path + ", secrets=" + resolveSecrets().size() + " configured"
@@ -207,6 +228,9 @@ public class AiStatsWebhookProperties {
          * @param capacity the number of ids remembered at most; positive
          */
         public void setCapacity(int capacity) {
+            if (capacity <= 0) {
+                throw notPositive("dedupe.capacity", capacity);
+            }
             this.capacity = capacity;
         }
 
@@ -221,7 +245,7 @@ public class AiStatsWebhookProperties {
          * @param ttl how long an id is remembered; positive
          */
         public void setTtl(Duration ttl) {
-            this.ttl = ttl;
+            this.ttl = positive("dedupe.ttl", ttl);
         }
     }
 

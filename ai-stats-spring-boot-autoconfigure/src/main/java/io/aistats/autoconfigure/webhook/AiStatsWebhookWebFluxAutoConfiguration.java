@@ -3,6 +3,7 @@ package io.aistats.autoconfigure.webhook;
 import io.aistats.video.webhook.WebFluxWebhookHandler;
 import io.aistats.video.webhook.WebhookProcessor;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -13,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
@@ -21,6 +23,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -65,6 +68,7 @@ public final class AiStatsWebhookWebFluxAutoConfiguration {
     }
 
     @Bean
+    @Lazy
     @ConditionalOnMissingBean
     WebFluxWebhookHandler aiStatsWebFluxWebhookHandler(WebhookProcessor processor) {
         return new WebFluxWebhookHandler(processor);
@@ -72,9 +76,13 @@ public final class AiStatsWebhookWebFluxAutoConfiguration {
 
     @Bean(ROUTER_FUNCTION_BEAN_NAME)
     @ConditionalOnMissingBean(name = ROUTER_FUNCTION_BEAN_NAME)
-    RouterFunction<ServerResponse> aiStatsWebhookReactiveRouterFunction(WebFluxWebhookHandler handler,
+    RouterFunction<ServerResponse> aiStatsWebhookReactiveRouterFunction(ObjectProvider<WebFluxWebhookHandler> handler,
             AiStatsWebhookProperties properties) {
-        return handler.routes(properties.getPath());
+        // the handler, and the processing chain behind it, are created for the first delivery, not at startup
+        SingletonSupplier<WebFluxWebhookHandler> firstUse = SingletonSupplier.of(handler::getObject);
+        return RouterFunctions.route()
+            .POST(properties.getPath(), (request) -> firstUse.get().handle(request))
+            .build();
     }
 
     @Configuration(proxyBeanMethods = false)

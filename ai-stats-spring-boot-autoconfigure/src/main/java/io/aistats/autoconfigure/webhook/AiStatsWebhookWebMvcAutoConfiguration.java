@@ -4,6 +4,7 @@ import io.aistats.video.webhook.WebMvcWebhookHandler;
 import io.aistats.video.webhook.WebhookProcessor;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
@@ -21,6 +23,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -69,6 +72,7 @@ public final class AiStatsWebhookWebMvcAutoConfiguration {
     }
 
     @Bean
+    @Lazy
     @ConditionalOnMissingBean
     WebMvcWebhookHandler aiStatsWebMvcWebhookHandler(WebhookProcessor processor) {
         return new WebMvcWebhookHandler(processor);
@@ -76,9 +80,13 @@ public final class AiStatsWebhookWebMvcAutoConfiguration {
 
     @Bean(ROUTER_FUNCTION_BEAN_NAME)
     @ConditionalOnMissingBean(name = ROUTER_FUNCTION_BEAN_NAME)
-    RouterFunction<ServerResponse> aiStatsWebhookRouterFunction(WebMvcWebhookHandler handler,
+    RouterFunction<ServerResponse> aiStatsWebhookRouterFunction(ObjectProvider<WebMvcWebhookHandler> handler,
             AiStatsWebhookProperties properties) {
-        return handler.routes(properties.getPath());
+        // the handler, and the processing chain behind it, are created for the first delivery, not at startup
+        SingletonSupplier<WebMvcWebhookHandler> firstUse = SingletonSupplier.of(handler::getObject);
+        return RouterFunctions.route()
+            .POST(properties.getPath(), (request) -> firstUse.get().handle(request))
+            .build();
     }
 
     @Configuration(proxyBeanMethods = false)

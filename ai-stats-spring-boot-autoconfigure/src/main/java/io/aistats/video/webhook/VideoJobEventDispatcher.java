@@ -35,9 +35,6 @@ public class VideoJobEventDispatcher {
 
     private static final Log logger = LogFactory.getLog(VideoJobEventDispatcher.class);
 
-    private static final VideoJobEventObservationConvention DEFAULT_OBSERVATION_CONVENTION =
-            new DefaultVideoJobEventObservationConvention();
-
     private final ApplicationEventPublisher publisher;
 
     private final ProcessedEventStore store;
@@ -147,7 +144,7 @@ public class VideoJobEventDispatcher {
 
     private Observation observation(VideoJobEventObservationContext context) {
         return WebhookObservationDocumentation.VIDEO_JOB_EVENT.observation(this.observationConvention,
-                DEFAULT_OBSERVATION_CONVENTION, () -> context, this.observationRegistry);
+                DefaultConvention.INSTANCE, () -> context, this.observationRegistry);
     }
 
     /** Claims the de-duplication id; returns why not when it cannot be claimed, {@code null} once claimed. */
@@ -204,5 +201,14 @@ public class VideoJobEventDispatcher {
 
         /** The executor refused the task; nothing was published and the id is not recorded. */
         REJECTED
+    }
+
+    /** Holds the default convention, so that it and its key names load with the first observation. */
+    private static final class DefaultConvention {
+
+        static final VideoJobEventObservationConvention INSTANCE = new DefaultVideoJobEventObservationConvention();
+
+        private DefaultConvention() {
+        }
     }
 }

@@ -36,9 +36,6 @@ public class WebhookProcessor {
 
     private static final Log logger = LogFactory.getLog(WebhookProcessor.class);
 
-    private static final WebhookDeliveryObservationConvention DEFAULT_OBSERVATION_CONVENTION =
-            new DefaultWebhookDeliveryObservationConvention();
-
     private final WebhookVerifier verifier;
 
     private final WebhookDeliveryParser parser;
@@ -188,7 +185,7 @@ public class WebhookProcessor {
     private WebhookOutcome observed(Function<WebhookDeliveryObservationContext, WebhookOutcome> handling) {
         WebhookDeliveryObservationContext context = new WebhookDeliveryObservationContext();
         return WebhookObservationDocumentation.WEBHOOK_DELIVERY
-            .observation(this.observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> context,
+            .observation(this.observationConvention, DefaultConvention.INSTANCE, () -> context,
                     this.observationRegistry)
             .observe(() -> {
                 WebhookOutcome outcome = handling.apply(context);
@@ -205,5 +202,14 @@ public class WebhookProcessor {
     private static WebhookOutcome reject(WebhookOutcome outcome, @Nullable String reason) {
         logger.warn("Rejected webhook delivery with HTTP " + outcome.httpStatus() + ": " + reason);
         return outcome;
+    }
+
+    /** Holds the default convention, so that it and its key names load with the first observation. */
+    private static final class DefaultConvention {
+
+        static final WebhookDeliveryObservationConvention INSTANCE = new DefaultWebhookDeliveryObservationConvention();
+
+        private DefaultConvention() {
+        }
     }
 }

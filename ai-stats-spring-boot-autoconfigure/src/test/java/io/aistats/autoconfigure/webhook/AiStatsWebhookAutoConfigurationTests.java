@@ -9,16 +9,25 @@ import io.aistats.video.webhook.WebhookDeliveryParser;
 import io.aistats.video.webhook.WebhookOutcome;
 import io.aistats.video.webhook.WebhookProcessor;
 import io.aistats.video.webhook.WebhookVerifier;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.function.server.HandlerStrategies;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -26,6 +35,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,6 +134,63 @@ class AiStatsWebhookAutoConfigurationTests {
                 });
     }
 
+    @ParameterizedTest
+    @CsvSource({ "ai-stats.webhook.tolerance, 0s", "ai-stats.webhook.tolerance, -1m",
+            "ai-stats.webhook.max-payload-size, 0B", "ai-stats.webhook.dedupe.capacity, 0",
+            "ai-stats.webhook.dedupe.ttl, -1h" })
+    void outOfRangeValueFailsStartupNamingTheProperty(String property, String value) {
+        // the beans that use these values are created on the first delivery; binding rejects them at startup
+        this.servlet.withPropertyValues("ai-stats.webhook.secret=whsec_test_secret", property + "=" + value)
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                InvalidConfigurationPropertyValueException failure = findCause(context.getStartupFailure(),
+                        InvalidConfigurationPropertyValueException.class);
+                assertThat(failure.getName()).isEqualTo(property);
+                assertThat(failure).hasMessage("Property " + property + " with value '" + failure.getValue()
+                        + "' is invalid: must be positive");
+            });
+    }
+
+    @Test
+    void theSpringMvcEndpointCreatesTheProcessingChainForItsFirstDelivery() {
+        this.servlet.withPropertyValues("ai-stats.webhook.secret=whsec_test_secret").run((context) -> {
+            assertThat(createdSingletons(context)).isEmpty();
+            RouterFunction<ServerResponse> router = context.getBean(
+                    AiStatsWebhookWebMvcAutoConfiguration.ROUTER_FUNCTION_BEAN_NAME, RouterFunction.class);
+            MockHttpServletRequest unsigned = new MockHttpServletRequest("POST", "/ai-stats/webhooks");
+            unsigned.setContent("{}".getBytes(StandardCharsets.UTF_8));
+            org.springframework.web.servlet.function.ServerRequest request =
+                    org.springframework.web.servlet.function.ServerRequest.create(unsigned, List.of());
+            ServerResponse response = router.route(request).orElseThrow().handle(request);
+            assertThat(response.statusCode().value()).isEqualTo(400);
+            assertThat(createdSingletons(context)).containsExactlyInAnyOrder(WebMvcWebhookHandler.class,
+                    WebhookProcessor.class, WebhookVerifier.class, WebhookDeliveryParser.class);
+        });
+    }
+
+    @Test
+    void theWebFluxEndpointCreatesTheProcessingChainForItsFirstDelivery() {
+        this.reactive.withPropertyValues("ai-stats.webhook.secret=whsec_test_secret").run((context) -> {
+            assertThat(createdSingletons(context)).isEmpty();
+            org.springframework.web.reactive.function.server.RouterFunction<
+                    org.springframework.web.reactive.function.server.ServerResponse> router = context.getBean(
+                            AiStatsWebhookWebFluxAutoConfiguration.ROUTER_FUNCTION_BEAN_NAME,
+                            org.springframework.web.reactive.function.server.RouterFunction.class);
+            MockServerWebExchange exchange = MockServerWebExchange
+                .from(MockServerHttpRequest.post("/ai-stats/webhooks").body("{}"));
+            org.springframework.web.reactive.function.server.ServerRequest request =
+                    org.springframework.web.reactive.function.server.ServerRequest.create(exchange,
+                            HandlerStrategies.withDefaults().messageReaders());
+            org.springframework.web.reactive.function.server.ServerResponse response = router.route(request)
+                .flatMap((handler) -> handler.handle(request))
+                .block(Duration.ofSeconds(10));
+            assertThat(response).isNotNull();
+            assertThat(response.statusCode().value()).isEqualTo(400);
+            assertThat(createdSingletons(context)).containsExactlyInAnyOrder(WebFluxWebhookHandler.class,
+                    WebhookProcessor.class, WebhookVerifier.class, WebhookDeliveryParser.class);
+        });
+    }
+
     @Test
     void defaultsMatchTheGatewaysConventions() {
         AiStatsWebhookProperties properties = new AiStatsWebhookProperties();
@@ -181,6 +249,29 @@ class AiStatsWebhookAutoConfigurationTests {
         this.servlet.withPropertyValues("ai-stats.webhook.secret=whsec_test_secret").run((context) -> assertThat(context)
             .doesNotHaveBean(AiStatsWebhookWebMvcAutoConfiguration.SECURITY_FILTER_CHAIN_BEAN_NAME)
             .doesNotHaveBean(AiStatsWebhookWebMvcAutoConfiguration.DEFAULT_SECURITY_FILTER_CHAIN_BEAN_NAME));
+    }
+
+    /** The receiver's lazy beans that exist so far. */
+    private static List<Class<?>> createdSingletons(ConfigurableApplicationContext context) {
+        List<Class<?>> created = new ArrayList<>();
+        for (Class<?> type : List.of(WebhookVerifier.class, WebhookDeliveryParser.class, WebhookProcessor.class,
+                WebMvcWebhookHandler.class, WebFluxWebhookHandler.class)) {
+            for (String name : context.getBeanNamesForType(type, false, false)) {
+                if (context.getBeanFactory().containsSingleton(name)) {
+                    created.add(type);
+                }
+            }
+        }
+        return created;
+    }
+
+    private static <T extends Throwable> T findCause(@Nullable Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        throw new AssertionError("No " + type.getSimpleName() + " in " + failure);
     }
 
     @Configuration(proxyBeanMethods = false)
