@@ -75,6 +75,16 @@ public final class StartupBenchmark {
                 + "threads", Bench.median(starter.mainThreadCpu), Bench.median(plain.mainThreadCpu), JVMS,
                 interquartileRange(starter.mainThreadCpu), interquartileRange(plain.mainThreadCpu)),
             Bench.format("+%.0f ms", addedMainCpu), "< +" + TARGET_MILLIS + " ms", addedMainCpu < TARGET_MILLIS);
+        Bench.info("5. startup, where the first refresh's main thread CPU goes (medians, with vs without)",
+            Bench.format("configuration classes and their conditions %.0f vs %.0f ms (%+.0f ms); the starter's beans "
+                + "%.0f ms; the other beans %.0f vs %.0f ms (%+.0f ms); the rest %+.0f ms",
+                Bench.median(starter.parseCpu), Bench.median(plain.parseCpu),
+                Bench.median(starter.parseCpu) - Bench.median(plain.parseCpu), Bench.median(starter.starterBeansCpu),
+                Bench.median(starter.otherBeansCpu), Bench.median(plain.otherBeansCpu),
+                Bench.median(starter.otherBeansCpu) - Bench.median(plain.otherBeansCpu),
+                addedMainCpu - (Bench.median(starter.parseCpu) - Bench.median(plain.parseCpu))
+                        - Bench.median(starter.starterBeansCpu)
+                        - (Bench.median(starter.otherBeansCpu) - Bench.median(plain.otherBeansCpu))));
         Bench.result("5. startup, later context refreshes (warm JVM)",
             Bench.format("%.0f ms with the starter vs %.0f ms without (medians of %d refreshes)",
                 Bench.median(starter.later), Bench.median(plain.later), starter.later.size()),
@@ -103,6 +113,12 @@ public final class StartupBenchmark {
 
         private final List<Double> mainThreadCpu = new ArrayList<>();
 
+        private final List<Double> parseCpu = new ArrayList<>();
+
+        private final List<Double> starterBeansCpu = new ArrayList<>();
+
+        private final List<Double> otherBeansCpu = new ArrayList<>();
+
         private long beans;
 
         private long starterBeans;
@@ -124,6 +140,10 @@ public final class StartupBenchmark {
             }
             this.first.add(Double.parseDouble(times[0]));
             this.mainThreadCpu.add(Double.parseDouble(Bench.fields(output, "MAINCPU")[0]));
+            String[] phases = Bench.fields(output, "PHASES");
+            this.parseCpu.add(Double.parseDouble(phases[0]));
+            this.starterBeansCpu.add(Double.parseDouble(phases[1]));
+            this.otherBeansCpu.add(Double.parseDouble(phases[2]));
             this.uptime.add(Double.parseDouble(times[1]));
             this.cpu.add(Double.parseDouble(times[2]));
             for (int i = 3; i < times.length; i++) {

@@ -16,7 +16,8 @@ import java.util.Arrays;
  * Argument: the number of refreshes. Prints {@code STARTUP <first ms> <uptime after first ms> <process CPU after
  * first ms> <later ms...>} and
  * {@code BEANS <number of beans> <number of ai-stats beans>} and {@code MAINCPU <CPU ms of the main thread in the
- * first refresh>}.
+ * first refresh>} and {@code PHASES <parse ms> <starter's beans ms> <other beans ms>}, the main thread's CPU time
+ * of the first refresh split by {@link MainThreadCpuStartup}.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -33,11 +34,15 @@ public class StartupApplication {
         long uptimeAfterFirst = 0;
         long cpuAfterFirst = 0;
         long mainThreadCpuFirst = 0;
+        MainThreadCpuStartup phases = new MainThreadCpuStartup();
         for (int i = 0; i < refreshes; i++) {
             long started = System.nanoTime();
             long threadCpuStarted = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-            try (ConfigurableApplicationContext context = SpringApplication.run(StartupApplication.class,
-                PROPERTIES)) {
+            SpringApplication application = new SpringApplication(StartupApplication.class);
+            if (i == 0) {
+                application.setApplicationStartup(phases);
+            }
+            try (ConfigurableApplicationContext context = application.run(PROPERTIES)) {
                 millis[i] = (System.nanoTime() - started) / 1_000_000;
                 if (i == 0) {
                     mainThreadCpuFirst = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
@@ -63,6 +68,7 @@ public class StartupApplication {
         }
         System.out.println(line);
         System.out.println("MAINCPU " + mainThreadCpuFirst);
+        System.out.println("PHASES " + phases.phases());
         System.exit(0);
     }
 }
