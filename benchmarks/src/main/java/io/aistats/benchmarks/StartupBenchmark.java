@@ -75,16 +75,15 @@ public final class StartupBenchmark {
                 + "threads", Bench.median(starter.mainThreadCpu), Bench.median(plain.mainThreadCpu), JVMS,
                 interquartileRange(starter.mainThreadCpu), interquartileRange(plain.mainThreadCpu)),
             Bench.format("+%.0f ms", addedMainCpu), "< +" + TARGET_MILLIS + " ms", addedMainCpu < TARGET_MILLIS);
+        double addedParse = Bench.median(starter.parseCpu) - Bench.median(plain.parseCpu);
+        double starterBeans = Bench.median(starter.starterBeansCpu);
+        double addedOtherBeans = Bench.median(starter.otherBeansCpu) - Bench.median(plain.otherBeansCpu);
         Bench.info("5. startup, where the first refresh's main thread CPU goes (medians, with vs without)",
             Bench.format("configuration classes and their conditions %.0f vs %.0f ms (%+.0f ms); the starter's beans "
                 + "%.0f ms; the other beans %.0f vs %.0f ms (%+.0f ms); the rest %+.0f ms",
-                Bench.median(starter.parseCpu), Bench.median(plain.parseCpu),
-                Bench.median(starter.parseCpu) - Bench.median(plain.parseCpu), Bench.median(starter.starterBeansCpu),
-                Bench.median(starter.otherBeansCpu), Bench.median(plain.otherBeansCpu),
-                Bench.median(starter.otherBeansCpu) - Bench.median(plain.otherBeansCpu),
-                addedMainCpu - (Bench.median(starter.parseCpu) - Bench.median(plain.parseCpu))
-                        - Bench.median(starter.starterBeansCpu)
-                        - (Bench.median(starter.otherBeansCpu) - Bench.median(plain.otherBeansCpu))));
+                Bench.median(starter.parseCpu), Bench.median(plain.parseCpu), addedParse, starterBeans,
+                Bench.median(starter.otherBeansCpu), Bench.median(plain.otherBeansCpu), addedOtherBeans,
+                addedMainCpu - addedParse - starterBeans - addedOtherBeans));
         Bench.result("5. startup, later context refreshes (warm JVM)",
             Bench.format("%.0f ms with the starter vs %.0f ms without (medians of %d refreshes)",
                 Bench.median(starter.later), Bench.median(plain.later), starter.later.size()),

@@ -9,7 +9,6 @@ import io.aistats.video.webhook.WebhookDeliveryParser;
 import io.aistats.video.webhook.WebhookOutcome;
 import io.aistats.video.webhook.WebhookProcessor;
 import io.aistats.video.webhook.WebhookVerifier;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -143,11 +142,12 @@ class AiStatsWebhookAutoConfigurationTests {
         this.servlet.withPropertyValues("ai-stats.webhook.secret=whsec_test_secret", property + "=" + value)
             .run((context) -> {
                 assertThat(context).hasFailed();
-                InvalidConfigurationPropertyValueException failure = findCause(context.getStartupFailure(),
-                        InvalidConfigurationPropertyValueException.class);
-                assertThat(failure.getName()).isEqualTo(property);
-                assertThat(failure).hasMessage("Property " + property + " with value '" + failure.getValue()
-                        + "' is invalid: must be positive");
+                assertThat(context.getStartupFailure()).rootCause()
+                    .isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (failure) -> {
+                        assertThat(failure.getName()).isEqualTo(property);
+                        assertThat(failure).hasMessage("Property " + property + " with value '" + failure.getValue()
+                                + "' is invalid: must be positive");
+                    });
             });
     }
 
@@ -263,15 +263,6 @@ class AiStatsWebhookAutoConfigurationTests {
             }
         }
         return created;
-    }
-
-    private static <T extends Throwable> T findCause(@Nullable Throwable failure, Class<T> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        throw new AssertionError("No " + type.getSimpleName() + " in " + failure);
     }
 
     @Configuration(proxyBeanMethods = false)
