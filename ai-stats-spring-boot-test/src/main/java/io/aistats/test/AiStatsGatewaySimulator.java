@@ -198,6 +198,20 @@ public final class AiStatsGatewaySimulator implements AutoCloseable {
     }
 
     /**
+     * The properties that point the starter at this simulator, for a property source or a test's properties:
+     * {@code ai-stats.base-url} ({@link #baseUrl()}), {@code ai-stats.api-key} ({@link #apiKey()}) and
+     * {@code ai-stats.management-key} ({@link #managementKey()}).
+     * @return a new map of the three, in that order, which the caller may change
+     */
+    public Map<String, Object> clientProperties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("ai-stats.base-url", baseUrl().toString());
+        properties.put("ai-stats.api-key", apiKey());
+        properties.put("ai-stats.management-key", managementKey());
+        return properties;
+    }
+
+    /**
      * @return the workspace of {@link #apiKey()} and {@link #managementKey()}
      */
     public String workspaceId() {

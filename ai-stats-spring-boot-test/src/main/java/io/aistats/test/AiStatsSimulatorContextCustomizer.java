@@ -39,12 +39,8 @@ final class AiStatsSimulatorContextCustomizer implements ContextCustomizer {
         // released when the context destroys its beans, after its own ContextClosedEvent listeners and lifecycle
         // beans stopped, which may still call the gateway; registered first, so destroyed last
         beanFactory.registerDisposableBean(BEAN_NAME, () -> release(key));
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("ai-stats.base-url", simulator.baseUrl().toString());
-        properties.put("ai-stats.api-key", simulator.apiKey());
-        properties.put("ai-stats.management-key", simulator.managementKey());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
-                properties));
+                simulator.clientProperties()));
     }
 
     private static synchronized AiStatsGatewaySimulator acquire(Settings settings) {

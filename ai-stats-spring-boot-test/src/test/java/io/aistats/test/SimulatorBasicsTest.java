@@ -6,8 +6,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * Start, stop, health and the happy path of create, get, list and content over real sockets.
@@ -35,6 +37,16 @@ class SimulatorBasicsTest {
         assertThat(simulator.baseUrl()).hasToString("http://127.0.0.1:" + simulator.port() + "/v1");
         assertThat(simulator.apiKey()).matches("phaseo_v1_sk_[A-Za-z0-9]{12}_[A-Za-z0-9]+");
         assertThat(simulator.managementKey()).matches("phaseo_v1_mk_[A-Za-z0-9]{12}_[A-Za-z0-9]+");
+    }
+
+    @Test
+    void clientPropertiesPointTheStarterAtTheSimulator() {
+        Map<String, Object> properties = simulator.clientProperties();
+        assertThat(properties).containsExactly(entry("ai-stats.base-url", simulator.baseUrl().toString()),
+                entry("ai-stats.api-key", simulator.apiKey()),
+                entry("ai-stats.management-key", simulator.managementKey()));
+        properties.put("ai-stats.api-key", "changed");
+        assertThat(simulator.clientProperties()).containsEntry("ai-stats.api-key", simulator.apiKey());
     }
 
     @Test

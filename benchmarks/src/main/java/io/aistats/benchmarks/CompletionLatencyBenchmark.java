@@ -46,22 +46,22 @@ public final class CompletionLatencyBenchmark {
             int port = Bench.freePort();
             SimulatedWebhookEndpoint endpoint = simulator.webhooks()
                 .createEndpoint("http://127.0.0.1:" + port + "/ai-stats/webhooks", List.of("video.completed"));
-            Map<String, String> common = new TreeMap<>(Map.of("ai-stats.base-url", simulator.baseUrl().toString(),
-                "ai-stats.api-key", simulator.apiKey(), "spring.main.banner-mode", "off", "logging.level.root", "WARN",
-                "server.address", "127.0.0.1"));
+            Map<String, Object> common = new TreeMap<>(simulator.clientProperties());
+            common.putAll(Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN", "server.address",
+                "127.0.0.1"));
 
-            Map<String, String> webhook = new TreeMap<>(common);
+            Map<String, Object> webhook = new TreeMap<>(common);
             webhook.putAll(Map.of("server.port", String.valueOf(port), "ai-stats.webhook.secret",
                 endpoint.signingSecret(), "ai-stats.default-webhook-endpoint-id", endpoint.id(), "ai-stats.video.watch",
                 "off"));
             measure("via webhook", webhook, simulator, JOBS, (id) -> true, null);
 
-            Map<String, String> stream = new TreeMap<>(common);
+            Map<String, Object> stream = new TreeMap<>(common);
             stream.putAll(Map.of("server.port", "0", "ai-stats.video.watch", "auto"));
             measure("via stream", stream, simulator, JOBS,
                 (id) -> simulator.streams().openJobIds().contains(id), null);
 
-            Map<String, String> polling = new TreeMap<>(common);
+            Map<String, Object> polling = new TreeMap<>(common);
             polling.putAll(Map.of("server.port", "0", "ai-stats.video.watch", "auto",
                 "ai-stats.video.stream.poll-interval", POLL_INTERVAL_SECONDS + "s",
                 // the refused upgrades are deliberate: their warnings would only fill the output
@@ -80,11 +80,10 @@ public final class CompletionLatencyBenchmark {
      * @param randomPhase when set, waits a random part of the poll interval before completing, so that completions
      * fall anywhere in the polling cycle
      */
-    private static void measure(String path, Map<String, String> properties, AiStatsGatewaySimulator simulator,
+    private static void measure(String path, Map<String, Object> properties, AiStatsGatewaySimulator simulator,
             int jobs, JobFollowed followed, Random randomPhase) throws Exception {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchmarkApplication.class)
-            .properties(properties.entrySet().stream().map((entry) -> entry.getKey() + "=" + entry.getValue())
-                .toArray(String[]::new))
+            .properties(properties)
             .run()) {
             VideoClient client = context.getBean(VideoClient.class);
             CompletionRecorder recorder = context.getBean(CompletionRecorder.class);

@@ -10,8 +10,6 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
-import java.util.Map;
-
 /**
  * Points the application at an in-process gateway simulator when no API key is configured, so that the sample runs
  * with no account and no network. With {@code ai-stats.api-key} (or {@code AI_STATS_API_KEY}) set, it does nothing.
@@ -35,9 +33,7 @@ public class OfflineGatewayInitializer implements ApplicationContextInitializer<
         // local webhook URLs, so that the application can register its own endpoint (see LocalWebhookEndpoint)
         AiStatsGatewaySimulator simulator = AiStatsGatewaySimulator.builder().allowLocalWebhookUrls(true).start();
         environment.getPropertySources()
-            .addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
-                    Map.of("ai-stats.base-url", simulator.baseUrl().toString(), "ai-stats.api-key", simulator.apiKey(),
-                            "ai-stats.management-key", simulator.managementKey())));
+            .addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, simulator.clientProperties()));
         DefaultListableBeanFactory beanFactory = (DefaultListableBeanFactory) context.getBeanFactory();
         beanFactory.registerSingleton(SIMULATOR_BEAN_NAME, simulator);
         // closed when the context destroys its beans, after LocalWebhookEndpoint deleted its endpoint on
