@@ -3,7 +3,7 @@
 # Prints the machine facts and one line per figure with PASS/FAIL against its target; the full log and the
 # summary are kept in benchmarks/<build dir>/.
 #
-#   benchmarks/run.sh                  # all benchmarks (about 9 minutes on 2 cores)
+#   benchmarks/run.sh                  # all benchmarks (about 16 minutes on 2 cores)
 #   benchmarks/run.sh download startup # only some: client, download, webhook, latency, startup
 #
 # Loads go to 127.0.0.1 only; every loop is bounded in time and count. Needs a JDK 17+, Maven and curl.
@@ -19,7 +19,8 @@ echo "== building (mvn -Pbenchmarks -pl benchmarks -am package)"
 "$mvn_cmd" -q -B -Pbenchmarks -pl benchmarks -am package -DskipTests -Dmaven.javadoc.skip=true \
   -Dmaven.source.skip=true -Daistats.build.dirname="$build_dir"
 
-classpath="${out}/classes:$(cat "${out}/classpath.txt")"
+# the module's jar rather than its classes directory: the startup benchmark's class-data archives take jars only
+classpath="${out}/ai-stats-benchmarks.jar:$(cat "${out}/classpath.txt")"
 java_cmd="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 log="${out}/benchmark.log"
 : > "$log"

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -67,6 +68,28 @@ final class Bench {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int middle = sorted.length / 2;
         return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /**
+     * A 95 % confidence interval of the median, by the percentile bootstrap: the median of 2000 resamples (drawn with
+     * replacement, from a fixed seed so that the same values always give the same interval).
+     * @param values at least one value
+     * @return the interval's lower and upper bound
+     */
+    static double[] medianInterval(List<Double> values) {
+        SplittableRandom random = new SplittableRandom(42);
+        int resamples = 2000;
+        List<Double> medians = new ArrayList<>(resamples);
+        List<Double> resample = new ArrayList<>(values.size());
+        for (int i = 0; i < resamples; i++) {
+            resample.clear();
+            for (int j = 0; j < values.size(); j++) {
+                resample.add(values.get(random.nextInt(values.size())));
+            }
+            medians.add(median(resample));
+        }
+        medians.sort(null);
+        return new double[] { medians.get(resamples / 40), medians.get(resamples - 1 - resamples / 40) };
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.Arrays;
  * first ms> <later ms...>} and
  * {@code BEANS <number of beans> <number of ai-stats beans>} and {@code MAINCPU <CPU ms of the main thread in the
  * first refresh>} and {@code PHASES <parse ms> <starter's beans ms> <other beans ms>}, the main thread's CPU time
- * of the first refresh split by {@link MainThreadCpuStartup}.
+ * of the first refresh split by {@link MainThreadCpuStartup}, and {@code STARTERBEANS <name>=<µs> ...}, that time
+ * for each of the starter's beans.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -69,6 +70,7 @@ public class StartupApplication {
         System.out.println(line);
         System.out.println("MAINCPU " + mainThreadCpuFirst);
         System.out.println("PHASES " + phases.phases());
+        System.out.println("STARTERBEANS " + phases.starterBeans());
         System.exit(0);
     }
 }
