@@ -33,6 +33,9 @@ public final class StartupBenchmark {
 
     private static final int REFRESHES = 4;
 
+    /** The heap of every JVM, training runs included, so that an archive matches the JVMs that use it. */
+    private static final String HEAP = "-Xmx256m";
+
     private StartupBenchmark() {
     }
 
@@ -161,8 +164,6 @@ public final class StartupBenchmark {
 
         private long starterBeans;
 
-        private final List<String> jvmOptions;
-
         /** The class-data archive its JVMs start with ({@code -Xshare:on}: they fail rather than run without it). */
         private final @Nullable Path archive;
 
@@ -170,8 +171,6 @@ public final class StartupBenchmark {
             this.name = name;
             this.classPath = classPath;
             this.archive = archive;
-            this.jvmOptions = (archive != null) ? List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on")
-                    : List.of();
         }
 
         /**
@@ -179,7 +178,7 @@ public final class StartupBenchmark {
          * that exits once the context is refreshed.
          */
         Variant withClassDataSharing(Path archive) {
-            Bench.run(Bench.javaCommand(this.classPath, List.of("-Xmx256m", "-XX:ArchiveClassesAtExit=" + archive,
+            Bench.run(Bench.javaCommand(this.classPath, List.of(HEAP, "-XX:ArchiveClassesAtExit=" + archive,
                 "-Dspring.context.exit=onRefresh"), StartupApplication.class, "1"), 120);
             if (!Files.isRegularFile(archive)) {
                 throw new IllegalStateException("The training run wrote no class-data archive: " + archive);
@@ -200,8 +199,8 @@ public final class StartupBenchmark {
         }
 
         void run(boolean measured) {
-            List<String> options = new ArrayList<>(this.jvmOptions);
-            options.add("-Xmx256m");
+            List<String> options = (this.archive != null)
+                    ? List.of(HEAP, "-XX:SharedArchiveFile=" + this.archive, "-Xshare:on") : List.of(HEAP);
             String output = Bench.run(Bench.javaCommand(this.classPath, options, StartupApplication.class,
                 String.valueOf(REFRESHES)), 120);
             String[] beanCounts = Bench.fields(output, "BEANS");

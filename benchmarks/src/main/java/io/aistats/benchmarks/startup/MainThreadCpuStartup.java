@@ -29,8 +29,6 @@ final class MainThreadCpuStartup implements ApplicationStartup {
 
     private long parseNanos;
 
-    private long starterBeanNanos;
-
     private long otherBeanNanos;
 
     private final Map<String, Long> starterBeanNanosByName = new TreeMap<>();
@@ -46,7 +44,11 @@ final class MainThreadCpuStartup implements ApplicationStartup {
 
     /** @return {@code <parse ms> <starter's beans ms> <other beans ms>} */
     String phases() {
-        return (this.parseNanos / 1_000_000) + " " + (this.starterBeanNanos / 1_000_000) + " "
+        long starterBeanNanos = 0;
+        for (long nanos : this.starterBeanNanosByName.values()) {
+            starterBeanNanos += nanos;
+        }
+        return (this.parseNanos / 1_000_000) + " " + (starterBeanNanos / 1_000_000) + " "
                 + (this.otherBeanNanos / 1_000_000);
     }
 
@@ -64,7 +66,6 @@ final class MainThreadCpuStartup implements ApplicationStartup {
         }
         else if (step.name.equals("spring.beans.instantiate")) {
             if (step.starters) {
-                this.starterBeanNanos += exclusiveNanos;
                 this.starterBeanNanosByName.merge(step.beanName, exclusiveNanos, Long::sum);
             }
             else {
