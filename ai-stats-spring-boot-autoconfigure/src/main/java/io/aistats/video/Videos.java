@@ -69,7 +69,8 @@ public final class Videos {
     }
 
     /**
-     * @return the jobs of the gateway's list window, fetched lazily; close the stream to stop early, with the default page size
+     * @return the jobs of the gateway's list window with the default page size, fetched lazily; close the stream to
+     * stop early
      * @see VideoClient#listAllVideos()
      */
     public Stream<VideoJob> listAll() {

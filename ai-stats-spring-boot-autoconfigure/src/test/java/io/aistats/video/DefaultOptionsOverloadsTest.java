@@ -80,7 +80,8 @@ class DefaultOptionsOverloadsTest {
         assertThat(sentBy(() -> client.videos().downloadUrl(videoId))).isEqualTo(full);
         assertThat(sentBy(() -> reactive.getVideoDownloadUrl(videoId).block(WAIT))).isEqualTo(full);
         assertThat(sentBy(() -> reactive.videos().downloadUrl(videoId).block(WAIT))).isEqualTo(full);
-        assertThat(client.getVideoDownloadUrl(videoId).url().toString()).contains("/v1/videos/" + videoId + "/content?");
+        assertThat(client.getVideoDownloadUrl(videoId).url().toString())
+            .contains("/v1/videos/" + videoId + "/content?");
     }
 
     @Test

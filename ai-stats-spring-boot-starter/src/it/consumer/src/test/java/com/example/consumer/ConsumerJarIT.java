@@ -35,12 +35,12 @@ class ConsumerJarIT {
             Process application = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(output.toFile()).start();
 
-            boolean exited = application.waitFor(60, TimeUnit.SECONDS);
+            boolean exited = application.waitFor(120, TimeUnit.SECONDS);
             if (!exited) {
                 application.destroyForcibly();
             }
             String log = Files.readString(output);
-            assertThat(exited).as("the application exits within 60 s:%n%s", log).isTrue();
+            assertThat(exited).as("the application exits within 120 s:%n%s", log).isTrue();
             assertThat(application.exitValue()).as("exit code; output:%n%s", log).isZero();
             Matcher created = Pattern.compile("Created video job (G-\\S+)").matcher(log);
             assertThat(created.find()).as("the job id is printed:%n%s", log).isTrue();
