@@ -58,11 +58,29 @@ public interface ReactiveVideoClient {
     Mono<VideoPage> listVideos(VideoListParams params);
 
     /**
+     * Lists the first page of jobs with the default parameters, as the TypeScript SDK's {@code listVideos()}.
+     * @return the page
+     * @see VideoListParams#defaults()
+     */
+    default Mono<VideoPage> listVideos() {
+        return listVideos(VideoListParams.defaults());
+    }
+
+    /**
      * Lists jobs across pages, following {@code after} while the gateway reports more.
      * @param params filters; the page size is the limit of each request
      * @return every job of the gateway's list window, in order
      */
     Flux<VideoJob> listAllVideos(VideoListParams params);
+
+    /**
+     * Lists jobs across pages with the default parameters.
+     * @return every job of the gateway's list window, in order
+     * @see VideoListParams#defaults()
+     */
+    default Flux<VideoJob> listAllVideos() {
+        return listAllVideos(VideoListParams.defaults());
+    }
 
     /**
      * Reads a job ({@code GET /videos/{id}}).
@@ -96,6 +114,15 @@ public interface ReactiveVideoClient {
     Mono<SignedDownloadUrl> getVideoDownloadUrl(String videoId, DownloadUrlOptions options);
 
     /**
+     * Issues a signed link with the gateway's defaults (15 minutes, attachment, first output): no option is sent.
+     * @param videoId the gateway's video id
+     * @return the link and its expiry
+     */
+    default Mono<SignedDownloadUrl> getVideoDownloadUrl(String videoId) {
+        return getVideoDownloadUrl(videoId, DownloadUrlOptions.defaults());
+    }
+
+    /**
      * Asks the gateway to cancel a job ({@code POST /videos/{id}/cancel}). The live gateway has cancellation disabled
      * and answers with a {@code VideoCancellationUnsupportedException} (reason {@code video_cancellation_disabled}).
      * @param videoId the gateway's video id
@@ -127,6 +154,16 @@ public interface ReactiveVideoClient {
     URI getAsyncJobWebSocketUrl(String kind, String id, WebSocketUrlOptions options);
 
     /**
+     * Builds the lifecycle stream URL of an asynchronous job without query options: the gateway's defaults apply.
+     * @param kind the job kind, {@code video}
+     * @param id the job id
+     * @return the URL
+     */
+    default URI getAsyncJobWebSocketUrl(String kind, String id) {
+        return getAsyncJobWebSocketUrl(kind, id, WebSocketUrlOptions.defaults());
+    }
+
+    /**
      * Follows a job over the gateway's lifecycle stream ({@code /async/video/{id}/ws}) until it ends, polling
      * {@code GET /videos/{id}} while the stream cannot be opened or after it dropped, and reconnecting with back-off.
      * Only updates that tell something new pass, so no phase is reported twice. See {@link JobStreamClient#stream}.
@@ -135,6 +172,16 @@ public interface ReactiveVideoClient {
      * @return the updates, completing after the terminal status; subscribing opens the stream, cancelling closes it
      */
     Flux<VideoJobUpdate> streamVideo(String videoId, WebSocketUrlOptions options);
+
+    /**
+     * Follows a job over the lifecycle stream with the gateway's defaults; see
+     * {@link #streamVideo(String, WebSocketUrlOptions)}.
+     * @param videoId the gateway's video id ({@code G-...})
+     * @return the updates, completing after the terminal status
+     */
+    default Flux<VideoJobUpdate> streamVideo(String videoId) {
+        return streamVideo(videoId, WebSocketUrlOptions.defaults());
+    }
 
     /**
      * Waits for a job to reach a terminal status (completed, failed, cancelled or expired) over the lifecycle stream,

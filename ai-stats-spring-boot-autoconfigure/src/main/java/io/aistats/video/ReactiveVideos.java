@@ -54,10 +54,10 @@ public final class ReactiveVideos {
 
     /**
      * @return the first page with the default size, newest first
-     * @see ReactiveVideoClient#listVideos(VideoListParams)
+     * @see ReactiveVideoClient#listVideos()
      */
     public Mono<VideoPage> list() {
-        return this.client.listVideos(VideoListParams.defaults());
+        return this.client.listVideos();
     }
 
     /**
@@ -67,6 +67,14 @@ public final class ReactiveVideos {
      */
     public Flux<VideoJob> listAll(VideoListParams params) {
         return this.client.listAllVideos(params);
+    }
+
+    /**
+     * @return every job of the gateway's list window, with the default page size
+     * @see ReactiveVideoClient#listAllVideos()
+     */
+    public Flux<VideoJob> listAll() {
+        return this.client.listAllVideos();
     }
 
     /**
@@ -110,10 +118,10 @@ public final class ReactiveVideos {
     /**
      * @param videoId the gateway's video id
      * @return the link with the gateway's defaults (15 minutes, attachment, first output)
-     * @see ReactiveVideoClient#getVideoDownloadUrl(String, DownloadUrlOptions)
+     * @see ReactiveVideoClient#getVideoDownloadUrl(String)
      */
     public Mono<SignedDownloadUrl> downloadUrl(String videoId) {
-        return this.client.getVideoDownloadUrl(videoId, DownloadUrlOptions.defaults());
+        return this.client.getVideoDownloadUrl(videoId);
     }
 
     /**
@@ -155,9 +163,9 @@ public final class ReactiveVideos {
     /**
      * @param videoId the gateway's video id
      * @return the lifecycle stream URL of the video job with the gateway's defaults
-     * @see ReactiveVideoClient#getAsyncJobWebSocketUrl(String, String, WebSocketUrlOptions)
+     * @see ReactiveVideoClient#getAsyncJobWebSocketUrl(String, String)
      */
     public URI websocketUrl(String videoId) {
-        return this.client.getAsyncJobWebSocketUrl(KIND, videoId, WebSocketUrlOptions.defaults());
+        return this.client.getAsyncJobWebSocketUrl(KIND, videoId);
     }
 }

@@ -48,11 +48,29 @@ public interface VideoClient {
     VideoPage listVideos(VideoListParams params);
 
     /**
+     * Lists the first page of jobs with the default parameters, as the TypeScript SDK's {@code listVideos()}.
+     * @return the page
+     * @see VideoListParams#defaults()
+     */
+    default VideoPage listVideos() {
+        return listVideos(VideoListParams.defaults());
+    }
+
+    /**
      * Lists jobs across pages, lazily following {@code after}.
      * @param params filters; the page size is the limit of each request
      * @return the jobs of the gateway's list window; close it to stop early
      */
     Stream<VideoJob> listAllVideos(VideoListParams params);
+
+    /**
+     * Lists jobs across pages with the default parameters.
+     * @return the jobs of the gateway's list window; close it to stop early
+     * @see VideoListParams#defaults()
+     */
+    default Stream<VideoJob> listAllVideos() {
+        return listAllVideos(VideoListParams.defaults());
+    }
 
     /**
      * Reads a job.
@@ -85,6 +103,15 @@ public interface VideoClient {
     SignedDownloadUrl getVideoDownloadUrl(String videoId, DownloadUrlOptions options);
 
     /**
+     * Issues a signed link with the gateway's defaults (15 minutes, attachment, first output): no option is sent.
+     * @param videoId the gateway's video id
+     * @return the link and its expiry
+     */
+    default SignedDownloadUrl getVideoDownloadUrl(String videoId) {
+        return getVideoDownloadUrl(videoId, DownloadUrlOptions.defaults());
+    }
+
+    /**
      * Asks the gateway to cancel a job; the live gateway answers with a
      * {@code VideoCancellationUnsupportedException}.
      * @param videoId the gateway's video id
@@ -115,6 +142,16 @@ public interface VideoClient {
     URI getAsyncJobWebSocketUrl(String kind, String id, WebSocketUrlOptions options);
 
     /**
+     * Builds the lifecycle stream URL of an asynchronous job without query options: the gateway's defaults apply.
+     * @param kind the job kind, {@code video}
+     * @param id the job id
+     * @return the URL
+     */
+    default URI getAsyncJobWebSocketUrl(String kind, String id) {
+        return getAsyncJobWebSocketUrl(kind, id, WebSocketUrlOptions.defaults());
+    }
+
+    /**
      * Follows a job over the gateway's lifecycle stream until it ends, polling while the stream is unavailable; see
      * {@link ReactiveVideoClient#streamVideo}. Close the returned stream to stop early.
      * @param videoId the gateway's video id ({@code G-...})
@@ -122,6 +159,16 @@ public interface VideoClient {
      * @return the updates as a blocking iterator, open until closed or the job ended
      */
     VideoJobStream streamVideo(String videoId, WebSocketUrlOptions options);
+
+    /**
+     * Follows a job over the lifecycle stream with the gateway's defaults; see
+     * {@link #streamVideo(String, WebSocketUrlOptions)}.
+     * @param videoId the gateway's video id ({@code G-...})
+     * @return the updates as a blocking iterator, open until closed or the job ended
+     */
+    default VideoJobStream streamVideo(String videoId) {
+        return streamVideo(videoId, WebSocketUrlOptions.defaults());
+    }
 
     /**
      * Waits for a job to reach a terminal status (completed, failed, cancelled or expired); the call timeout does not

@@ -53,10 +53,10 @@ public final class Videos {
 
     /**
      * @return the first page with the default size, newest first
-     * @see VideoClient#listVideos(VideoListParams)
+     * @see VideoClient#listVideos()
      */
     public VideoPage list() {
-        return this.client.listVideos(VideoListParams.defaults());
+        return this.client.listVideos();
     }
 
     /**
@@ -66,6 +66,15 @@ public final class Videos {
      */
     public Stream<VideoJob> listAll(VideoListParams params) {
         return this.client.listAllVideos(params);
+    }
+
+    /**
+     * @return the jobs of the gateway's list window with the default page size, fetched lazily; close the stream to
+     * stop early
+     * @see VideoClient#listAllVideos()
+     */
+    public Stream<VideoJob> listAll() {
+        return this.client.listAllVideos();
     }
 
     /**
@@ -109,10 +118,10 @@ public final class Videos {
     /**
      * @param videoId the gateway's video id
      * @return the link with the gateway's defaults (15 minutes, attachment, first output)
-     * @see VideoClient#getVideoDownloadUrl(String, DownloadUrlOptions)
+     * @see VideoClient#getVideoDownloadUrl(String)
      */
     public SignedDownloadUrl downloadUrl(String videoId) {
-        return this.client.getVideoDownloadUrl(videoId, DownloadUrlOptions.defaults());
+        return this.client.getVideoDownloadUrl(videoId);
     }
 
     /**
@@ -154,9 +163,9 @@ public final class Videos {
     /**
      * @param videoId the gateway's video id
      * @return the lifecycle stream URL of the video job with the gateway's defaults
-     * @see VideoClient#getAsyncJobWebSocketUrl(String, String, WebSocketUrlOptions)
+     * @see VideoClient#getAsyncJobWebSocketUrl(String, String)
      */
     public URI websocketUrl(String videoId) {
-        return this.client.getAsyncJobWebSocketUrl(KIND, videoId, WebSocketUrlOptions.defaults());
+        return this.client.getAsyncJobWebSocketUrl(KIND, videoId);
     }
 }
