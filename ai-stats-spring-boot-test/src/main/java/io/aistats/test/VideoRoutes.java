@@ -254,7 +254,7 @@ final class VideoRoutes implements SimulatorRoutes {
         Set<String> statuses = new HashSet<>();
         for (String value : values) {
             for (String part : value.split(",")) {
-                statuses.addAll(StoredStatus.filterAliases(part.strip().toLowerCase(Locale.ROOT)));
+                statuses.addAll(StoredStatus.filterAliases(JsText.trim(part).toLowerCase(Locale.ROOT)));
             }
         }
         return statuses;
