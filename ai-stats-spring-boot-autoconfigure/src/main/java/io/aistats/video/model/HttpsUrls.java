@@ -1,5 +1,6 @@
 package io.aistats.video.model;
 
+import io.aistats.video.http.JsStrings;
 import org.jspecify.annotations.Nullable;
 
 import java.io.ByteArrayOutputStream;

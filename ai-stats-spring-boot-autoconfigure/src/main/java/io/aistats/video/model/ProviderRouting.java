@@ -89,8 +89,8 @@ public final class ProviderRouting {
     }
 
     /**
-     * @return a documented or extra member by its wire name, or {@code null} when unset
      * @param wireName the member's name on the wire, for example {@code data_collection}
+     * @return a documented or extra member by its wire name, or {@code null} when unset
      */
     public @Nullable Object get(String wireName) {
         return this.members.get(wireName);
@@ -299,7 +299,8 @@ public final class ProviderRouting {
         ENFORCE_DISTILLABLE_TEXT("enforce_distillable_text", "a boolean", Boolean.class::isInstance),
         REQUIRED_EXECUTION_REGION("required_execution_region", "a string", String.class::isInstance),
         REQUIRED_DATA_REGION("required_data_region", "a string", String.class::isInstance),
-        DATA_COLLECTION("data_collection", "'allow' or 'deny'", (value) -> "allow".equals(value) || "deny".equals(value)),
+        DATA_COLLECTION("data_collection", "'allow' or 'deny'",
+                (value) -> "allow".equals(value) || "deny".equals(value)),
         SORT("sort", "a string or an object", (value) -> value instanceof String || value instanceof Map),
         MAX_PRICE("max_price", "an object of numbers or numeric strings",
                 (value) -> value instanceof Map<?, ?> map && map.values().stream()

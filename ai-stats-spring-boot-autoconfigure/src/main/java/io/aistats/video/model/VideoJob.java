@@ -41,8 +41,8 @@ public final class VideoJob {
             "cancel_url", "content_url", "download_url", "generation_id", "request_id", "requestId",
             "native_video_id", "native_id", "created_at", "updated_at", "started_at", "completed_at", "expires_at",
             "finalized_at", "provider", "model", "seconds", "duration_seconds", "size", "resolution", "quality",
-            "prompt", "remixed_from_video_id", "audio", "asset", "outputs", "usage", "error", "upstream_error", "billing",
-            "webhook");
+            "prompt", "remixed_from_video_id", "audio", "asset", "outputs", "usage", "error", "upstream_error",
+            "billing", "webhook");
 
     @JsonProperty("id")
     private final @Nullable String id;

@@ -1,4 +1,4 @@
-package io.aistats.video.model;
+package io.aistats.video.http;
 
 import org.junit.jupiter.api.Test;
 
