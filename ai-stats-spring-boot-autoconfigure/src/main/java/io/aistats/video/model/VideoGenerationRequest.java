@@ -439,8 +439,8 @@ public final class VideoGenerationRequest {
     /**
      * The create request's webhook subscription ({@code webhook}): a workspace-managed endpoint and, optionally, the
      * job's own event list (the endpoint's list applies when it is empty).
-     * @param endpointId id (a UUID) of an active endpoint of the workspace; the client checks only that it is not
-     * empty, the gateway the rest
+     * @param endpointId id (a UUID) of an active endpoint of the workspace; the client checks only that
+     * it is not empty, the gateway the rest
      * @param events event names such as {@code video.completed} or {@code job.failed} (normalised by
      * {@link Builder#build()}); empty to use the endpoint's list
      */
@@ -450,8 +450,8 @@ public final class VideoGenerationRequest {
             @JsonProperty("events") List<String> events) {
 
         /**
-         * @param endpointId id (a UUID) of an active endpoint of the workspace; the client checks only that it is not
-         * empty, the gateway the rest
+         * @param endpointId id (a UUID) of an active endpoint of the workspace; the client checks only that
+         * it is not empty, the gateway the rest
          * @param events event names (copied; {@code null} means empty)
          */
         public Webhook {
@@ -772,8 +772,8 @@ public final class VideoGenerationRequest {
 
         /**
          * Subscribes a workspace-managed webhook endpoint to the job.
-         * @param endpointId id (a UUID) of an active endpoint of the workspace; the client checks only that it is not
-         * empty, the gateway the rest
+         * @param endpointId id (a UUID) of an active endpoint of the workspace; the client checks only that
+         * it is not empty, the gateway the rest
          * @param events the job's own events (such as {@code video.completed}, {@code job.failed} or a bare
          * {@code completed}); none to use the endpoint's list
          * @return this builder
