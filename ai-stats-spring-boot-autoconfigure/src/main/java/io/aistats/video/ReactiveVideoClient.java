@@ -123,10 +123,15 @@ public interface ReactiveVideoClient {
     }
 
     /**
-     * Asks the gateway to cancel a job ({@code POST /videos/{id}/cancel}). The live gateway has cancellation disabled
-     * and answers with a {@code VideoCancellationUnsupportedException} (reason {@code video_cancellation_disabled}).
+     * Asks the gateway to cancel a job ({@code POST /videos/{id}/cancel}); never retried. The live gateway has
+     * cancellation disabled and answers with a {@code VideoCancellationUnsupportedException} (reason
+     * {@code video_cancellation_disabled}). Should it switch cancellation on: the cancelled job is returned; a job
+     * already completed, failed, cancelled or expired gives a {@code GatewayValidationException} (reason
+     * {@code video_cancel_requires_non_terminal_status}, the job's status in {@code jobStatus()}); a provider that
+     * cannot cancel gives a {@code VideoCancellationUnsupportedException} (reason
+     * {@code video_cancel_provider_not_supported}); a provider failure an {@code UpstreamException} (502).
      * @param videoId the gateway's video id
-     * @return the job, should the gateway ever cancel
+     * @return the job, with status {@code cancelled}
      */
     Mono<VideoJob> cancelVideo(String videoId);
 

@@ -113,9 +113,10 @@ public interface VideoClient {
 
     /**
      * Asks the gateway to cancel a job; the live gateway answers with a
-     * {@code VideoCancellationUnsupportedException}.
+     * {@code VideoCancellationUnsupportedException}. The answers it may give once cancellation is switched on are
+     * listed at {@link ReactiveVideoClient#cancelVideo(String)}.
      * @param videoId the gateway's video id
-     * @return the job, should the gateway ever cancel
+     * @return the job, with status {@code cancelled}
      */
     VideoJob cancelVideo(String videoId);
 

@@ -11,23 +11,32 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import reactor.core.Disposable;
+import reactor.test.StepVerifier;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Downloads to a file appear complete or not at all, and leave no temporary file behind.
+ * Downloads to a file appear complete or not at all, and leave no temporary file behind; a body that ends early is
+ * an error for every reader.
  */
 class DownloadTest {
+
+    private static final long TRUNCATED_SIZE = 8L * 1024 * 1024;
 
     private static final byte[] PREVIOUS = "previous content".getBytes(StandardCharsets.UTF_8);
 
@@ -92,6 +101,64 @@ class DownloadTest {
 
         assertThat(target).hasBinaryContent(PREVIOUS);
         assertThat(filesIn(this.directory)).containsExactly(target);
+    }
+
+    /** The gateway cuts bodies without a declared size after 512 MiB: an early end is a failure, never a short file. */
+    @ParameterizedTest(name = "declared length: {0}")
+    @ValueSource(booleans = { true, false })
+    void truncatedBodyFailsTypedAndLeavesNeitherTargetNorTemporaryFile(boolean declareLength) throws IOException {
+        simulator.contentSize(TRUNCATED_SIZE);
+        simulator.faults().truncateContent(1, declareLength);
+        Path target = this.directory.resolve("video.mp4");
+
+        assertThatThrownBy(() -> client.downloadVideoContent(videoId, target))
+            .isInstanceOf(AiStatsConnectionException.class);
+
+        assertThat(simulator.faults().pending()).isZero();
+        assertThat(target).doesNotExist();
+        assertThat(filesIn(this.directory)).isEmpty();
+        assertThat(Files.size(client.downloadVideoContent(videoId, target))).isEqualTo(TRUNCATED_SIZE);
+    }
+
+    @ParameterizedTest(name = "declared length: {0}")
+    @ValueSource(booleans = { true, false })
+    void truncatedBodyGivesBlockingReadersAnErrorAfterTheBytesThatArrived(boolean declareLength) throws IOException {
+        simulator.contentSize(TRUNCATED_SIZE);
+        simulator.faults().truncateContent(1, declareLength);
+        AtomicLong read = new AtomicLong();
+
+        try (VideoContent content = client.getVideoContent(videoId)) {
+            assertThat(content.contentLength().isPresent()).isEqualTo(declareLength);
+            InputStream in = content.inputStream();
+            byte[] buffer = new byte[64 * 1024];
+            assertThatThrownBy(() -> {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    read.addAndGet(n);
+                }
+            }).isInstanceOf(AiStatsConnectionException.class);
+        }
+
+        assertThat(read.get()).isEqualTo(TRUNCATED_SIZE / 2);
+    }
+
+    @ParameterizedTest(name = "declared length: {0}")
+    @ValueSource(booleans = { true, false })
+    void truncatedBodyEndsTheReactiveBodyWithAnError(boolean declareLength) {
+        simulator.contentSize(TRUNCATED_SIZE);
+        simulator.faults().truncateContent(1, declareLength);
+        AtomicLong read = new AtomicLong();
+
+        StepVerifier.create(client.reactive().getVideoContent(videoId)
+            .flatMapMany(ReactiveVideoContent::body)
+            .doOnNext((buffer) -> {
+                read.addAndGet(buffer.readableByteCount());
+                DataBufferUtils.release(buffer);
+            })
+            .then())
+            .expectError(AiStatsConnectionException.class)
+            .verify(Duration.ofSeconds(30));
+
+        assertThat(read.get()).isEqualTo(TRUNCATED_SIZE / 2);
     }
 
     @Test

@@ -321,6 +321,22 @@ public final class AiStatsGatewaySimulator implements AutoCloseable {
     }
 
     /**
+     * The gateway's cancel route, which the live gateway keeps switched off by one constant (contract §11). Off (the
+     * default), every cancel answers 501 {@code video_cancellation_disabled}. On, it answers as the gateway's code
+     * would: 404 for an unknown job, 400 {@code video_cancel_requires_non_terminal_status} (with the job's
+     * {@code status}) once the job is completed, failed, cancelled or expired, 501
+     * {@code video_cancel_provider_not_supported} when the job's provider cannot cancel (only {@code openai},
+     * {@code alibaba}, {@code alibaba-cloud}, {@code qwen} and {@code runway} can), and otherwise cancels the job
+     * (with the {@code video.cancelled} and {@code video.status_changed} deliveries of any cancellation) and answers
+     * 200 with the job object, {@code status: "cancelled"}. A provider failure, 502, is armed with
+     * {@code faults().failNext(1, 502, "POST", "/v1/videos/")}.
+     * @param enabled whether cancellation is switched on
+     */
+    public void cancellation(boolean enabled) {
+        this.runtime.cancellationEnabled(enabled);
+    }
+
+    /**
      * The workspace's Batch API gate, which also governs the webhook endpoint routes: when off, they answer 403
      * {@code batch_api_feature_flag_disabled} after authentication and scope checks.
      * @param enabled whether the workspace may manage webhook endpoints (default)

@@ -3,7 +3,6 @@ package io.aistats.test;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,8 +89,8 @@ final class CreateRequestValidator {
         object(body, "provider_params", List.of());
         output(body.get("output"));
         webhook(body.get("webhook"));
-        object(body, "provider", List.of());
-        object(body, "routing", List.of());
+        routing(body, "provider");
+        routing(body, "routing");
         object(body, "debug", List.of());
         object(body, "beta", List.of());
         bool(body, "echo_upstream_request", List.of());
@@ -185,20 +184,47 @@ final class CreateRequestValidator {
             this.issues.add(new ValidationIssue("Too small: expected string to have >=1 characters",
                     append(path, "endpoint_id"), "too_small"));
         }
-        JsonNode events = value.get("events");
-        if (events != null) {
-            if (!events.isArray()) {
-                typeIssue(append(path, "events"), "array", events);
-            }
-            else {
-                for (int i = 0; i < events.size(); i++) {
-                    if (!events.get(i).isString()) {
-                        typeIssue(append(append(path, "events"), i), "string", events.get(i));
-                    }
-                }
+        stringArray(value, "events", path);
+        unrecognized(value, List.of("endpoint_id", "events"), path);
+    }
+
+    /** Provider routing hints: typed where documented (snake_case and camelCase), other keys kept. */
+    private void routing(JsonNode body, String name) {
+        JsonNode value = body.get(name);
+        if (value == null) {
+            return;
+        }
+        List<Object> path = List.of(name);
+        if (!value.isObject()) {
+            typeIssue(path, "object", value);
+            return;
+        }
+        for (String list : List.of("order", "only", "ignore")) {
+            stringArray(value, list, path);
+        }
+        bool(value, "allow_fallbacks", path);
+        bool(value, "allowFallbacks", path);
+        JsonNode sort = value.get("sort");
+        if (sort != null && !sort.isString() && !sort.isObject()) {
+            typeIssue(append(path, "sort"), "string", sort);
+        }
+    }
+
+    private void stringArray(JsonNode parent, String name, List<Object> parentPath) {
+        JsonNode value = parent.get(name);
+        if (value == null) {
+            return;
+        }
+        List<Object> path = append(parentPath, name);
+        if (!value.isArray()) {
+            typeIssue(path, "array", value);
+            return;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            if (!value.get(i).isString()) {
+                typeIssue(append(path, i), "string", value.get(i));
             }
         }
-        unrecognized(value, List.of("endpoint_id", "events"), path);
     }
 
     private void checkRefinements(JsonNode body) {
@@ -212,7 +238,7 @@ final class CreateRequestValidator {
                 JsonNode item = references.get(i);
                 String media = "image_url".equals(item.get("type").stringValue()) ? "image_url" : "media_url";
                 String url = item.get(media).get("url").stringValue();
-                if (!isHttpsUrl(url)) {
+                if (!JsText.isHttpsUrl(url)) {
                     custom("video input references must use https", List.of("input_references", i, media, "url"));
                 }
             }
@@ -226,7 +252,7 @@ final class CreateRequestValidator {
             }
         }
         String prompt = body.has("prompt") ? body.get("prompt").stringValue() : "";
-        if (prompt.isBlank() && !hasImageInput(body)) {
+        if (JsText.isBlank(prompt) && !hasImageInput(body)) {
             custom("prompt is required unless an image input reference is provided", List.of("prompt"));
         }
         if (body.has("size") && (body.has("resolution") || body.has("aspect_ratio"))) {
@@ -270,16 +296,6 @@ final class CreateRequestValidator {
             }
         }
         return false;
-    }
-
-    private static boolean isHttpsUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null;
-        }
-        catch (java.net.URISyntaxException ex) {
-            return false;
-        }
     }
 
     private static CreateRequest toRequest(JsonNode body) {

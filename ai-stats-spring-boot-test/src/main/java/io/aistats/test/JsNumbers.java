@@ -21,7 +21,7 @@ final class JsNumbers {
      * @return the number JavaScript's {@code Number(value)} yields; {@code NaN} when it is not a number
      */
     static double number(String value) {
-        String text = value.strip();
+        String text = JsText.trim(value);
         if (text.isEmpty()) {
             return 0;
         }

@@ -2,7 +2,13 @@ package io.aistats.test;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.LastHttpContent;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -52,6 +58,8 @@ final class SimulatorExchange {
     private Map<String, String> pathVariables = Map.of();
 
     private boolean dropMidBody;
+
+    private boolean declareLengthOfDroppedBody;
 
     SimulatorExchange(HttpServerRequest request, HttpServerResponse response, SimulatorRuntime runtime,
             String method, String path, String rawQuery, Map<String, List<String>> query, byte[] body,
@@ -136,9 +144,14 @@ final class SimulatorExchange {
         this.pathVariables = Map.copyOf(variables);
     }
 
-    /** Arms the connection-drop fault for this exchange's answer. */
-    void dropMidBody() {
+    /**
+     * Arms the connection-drop fault for this exchange's answer.
+     * @param declareLength whether the cut response still announces its full {@code Content-Length} (else it is
+     * chunked)
+     */
+    void dropMidBody(boolean declareLength) {
         this.dropMidBody = true;
+        this.declareLengthOfDroppedBody = declareLength;
     }
 
     /**
@@ -230,14 +243,39 @@ final class SimulatorExchange {
     Mono<Void> send(int status, String contentType, long length, Flux<ByteBuf> body) {
         this.response.status(status);
         this.response.header(HttpHeaderNames.CONTENT_TYPE, contentType);
-        this.response.header(HttpHeaderNames.CONTENT_LENGTH, Long.toString(length));
         if (!this.dropMidBody) {
+            this.response.header(HttpHeaderNames.CONTENT_LENGTH, Long.toString(length));
             return this.response.send(body).then();
         }
+        if (!this.declareLengthOfDroppedBody) {
+            // chunked: the first half, then the connection closes where the terminating chunk would be written
+            this.response.withConnection((connection) -> connection.addHandlerLast("ai-stats-simulator-body-cut",
+                    new TerminatingChunkSuppressor()));
+            return this.response.send(truncate(body, length / 2)).then();
+        }
+        this.response.header(HttpHeaderNames.CONTENT_LENGTH, Long.toString(length));
         // send the headers and about half of the body, then close the connection without completing the response
         return this.response.send(truncate(body, length / 2)).then()
                 .then(Mono.fromRunnable(() -> this.response.withConnection(
                         connection -> connection.channel().close())));
+    }
+
+    /**
+     * Replaces the terminating chunk of a chunked response by closing the connection once everything before it is
+     * written, so the body ends early without the mark of a complete chunked body.
+     */
+    private static final class TerminatingChunkSuppressor extends ChannelOutboundHandlerAdapter {
+
+        @Override
+        public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) {
+            if (!(message instanceof LastHttpContent last) || message instanceof HttpResponse) {
+                context.write(message, promise);
+                return;
+            }
+            last.release();
+            promise.setSuccess();
+            context.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
     }
 
     private static Flux<ByteBuf> truncate(Flux<ByteBuf> body, long limit) {

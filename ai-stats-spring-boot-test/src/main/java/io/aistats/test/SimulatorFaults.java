@@ -74,6 +74,26 @@ public final class SimulatorFaults {
     }
 
     /**
+     * The next {@code count} video downloads ({@code GET .../content} answered 200) end early, as the gateway's
+     * download does when it cuts a body without a declared size: about half of the body is sent, then the connection
+     * is closed. With {@code declareLength} the response announces its full {@code Content-Length}, so the client
+     * sees fewer bytes than announced; without it the body is chunked and ends without its terminating chunk, so
+     * only the abnormal close tells the client that the body is incomplete.
+     * @param count how many downloads are cut
+     * @param declareLength whether the response declares its full {@code Content-Length}
+     * @return this
+     */
+    public SimulatorFaults truncateContent(int count, boolean declareLength) {
+        return arm(new Rule(declareLength ? Kind.DROP : Kind.DROP_CHUNKED, count, 200, "GET", null) {
+
+            @Override
+            boolean matches(String method, String path) {
+                return super.matches(method, path) && path.endsWith("/content");
+            }
+        });
+    }
+
+    /**
      * The next {@code count} requests answer 200 with a truncated JSON body.
      * @param count how many responses are garbled
      * @return this
@@ -159,11 +179,11 @@ public final class SimulatorFaults {
 
     /** What a fault does. */
     enum Kind {
-        FAIL, DROP, GARBLE
+        FAIL, DROP, DROP_CHUNKED, GARBLE
     }
 
     /** One armed fault. */
-    static final class Rule {
+    static class Rule {
 
         final Kind kind;
 

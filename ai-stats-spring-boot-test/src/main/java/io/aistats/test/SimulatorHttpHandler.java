@@ -88,7 +88,10 @@ final class SimulatorHttpHandler {
                 case GARBLE:
                     return FaultResponses.garbled(exchange);
                 case DROP:
-                    exchange.dropMidBody();
+                    exchange.dropMidBody(true);
+                    break;
+                case DROP_CHUNKED:
+                    exchange.dropMidBody(false);
                     break;
             }
         }

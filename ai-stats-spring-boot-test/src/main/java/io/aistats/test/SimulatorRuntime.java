@@ -57,6 +57,8 @@ final class SimulatorRuntime {
 
     private volatile boolean workspaceVideoGate = true;
 
+    private volatile boolean cancellationEnabled;
+
     private volatile long contentSize = Mp4Content.sampleSize();
 
     private volatile WebhookEndpointLookup webhookEndpoints = (workspace, endpointId) -> false;
@@ -169,6 +171,14 @@ final class SimulatorRuntime {
 
     void workspaceVideoGate(boolean enabled) {
         this.workspaceVideoGate = enabled;
+    }
+
+    boolean cancellationEnabled() {
+        return this.cancellationEnabled;
+    }
+
+    void cancellationEnabled(boolean enabled) {
+        this.cancellationEnabled = enabled;
     }
 
     long contentSize() {

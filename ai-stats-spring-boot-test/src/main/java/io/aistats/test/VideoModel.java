@@ -31,7 +31,10 @@ record VideoModel(String id, String name, String provider, String publicProvider
         return isOpenAi() || this.publicProvider.startsWith("google") || "fal".equals(this.publicProvider);
     }
 
-    /** @return whether webhook/WebSocket data of a running job carries a (501-answering) {@code cancel_url} */
+    /**
+     * @return whether webhook/WebSocket data of a running job carries a {@code cancel_url}; these are also the
+     * providers the cancel route can cancel once it is switched on
+     */
     boolean advertisesCancelUrl() {
         return switch (this.publicProvider) {
             case "openai", "alibaba", "alibaba-cloud", "qwen", "runway" -> true;

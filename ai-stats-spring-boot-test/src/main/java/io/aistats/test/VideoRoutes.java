@@ -254,7 +254,7 @@ final class VideoRoutes implements SimulatorRoutes {
         Set<String> statuses = new HashSet<>();
         for (String value : values) {
             for (String part : value.split(",")) {
-                statuses.addAll(StoredStatus.filterAliases(part.strip().toLowerCase(Locale.ROOT)));
+                statuses.addAll(StoredStatus.filterAliases(JsText.trim(part).toLowerCase(Locale.ROOT)));
             }
         }
         return statuses;
@@ -484,10 +484,36 @@ final class VideoRoutes implements SimulatorRoutes {
     // --- POST /v1/videos/{id}/cancel ------------------------------------------------------------------------------
 
     private Mono<Void> cancel(SimulatorExchange exchange, String requestId, Authenticator.Principal principal) {
-        return exchange.error(GatewayError.of(501, "not_implemented_yet", "video_cancellation_disabled")
-                .message("Video cancellation is not supported by the Phaseo video API.")
-                .requestId(requestId).workspaceId(principal.workspaceId())
-                .videoId(exchange.pathVariable("video_id")));
+        String videoId = exchange.pathVariable("video_id");
+        if (!this.runtime.cancellationEnabled()) {
+            return exchange.error(GatewayError.of(501, "not_implemented_yet", "video_cancellation_disabled")
+                    .message("Video cancellation is not supported by the Phaseo video API.")
+                    .requestId(requestId).workspaceId(principal.workspaceId()).videoId(videoId));
+        }
+        URI origin = exchange.origin();
+        this.runtime.refreshJobs();
+        return this.runtime.jobs().locked(() -> {
+            JobRecord job = owned(videoId, principal.workspaceId());
+            if (job == null) {
+                return exchange.error(notFound("video_not_found_or_not_owned", requestId, principal, videoId));
+            }
+            if (job.isTerminal()) {
+                return exchange.error(GatewayError.of(400, "validation_error",
+                        "video_cancel_requires_non_terminal_status")
+                        .message("Only queued or in-progress videos can be cancelled.")
+                        .requestId(requestId).workspaceId(principal.workspaceId()).videoId(videoId)
+                        .status(job.neutralStatus()));
+            }
+            if (!job.model.advertisesCancelUrl()) {
+                return exchange.error(GatewayError.of(501, "not_implemented_yet", "video_cancel_provider_not_supported")
+                        .message("Video cancellation is not supported for this provider.")
+                        .requestId(requestId).workspaceId(principal.workspaceId()).videoId(videoId)
+                        .extra("provider", job.model.publicProvider()));
+            }
+            Instant now = this.runtime.now();
+            this.runtime.jobs().finishNow(videoId, JobRecord.Outcome.CANCELLED, null, now);
+            return exchange.json(200, this.views.jobObject(job, origin, now), null);
+        });
     }
 
     // --- DELETE /v1/videos/{id} -----------------------------------------------------------------------------------

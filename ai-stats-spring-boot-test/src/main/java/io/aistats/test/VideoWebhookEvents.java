@@ -26,7 +26,7 @@ final class VideoWebhookEvents {
      * @return the normalised name, or {@code null} when it is not valid for video
      */
     static @Nullable String normalize(String event) {
-        String name = event.strip().toLowerCase(Locale.ROOT);
+        String name = JsText.trim(event).toLowerCase(Locale.ROOT);
         if (name.equals("canceled") || name.endsWith(".canceled")) {
             name = name.substring(0, name.length() - "canceled".length()) + "cancelled";
         }

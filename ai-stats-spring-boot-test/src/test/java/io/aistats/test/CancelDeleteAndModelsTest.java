@@ -49,6 +49,44 @@ class CancelDeleteAndModelsTest {
     }
 
     @Test
+    void enabledCancellationCancelsRunningJobsOfProvidersThatCan() {
+        simulator.cancellation(true);
+        try {
+            String queued = http.create("{\"model\":\"openai/sora-2\",\"prompt\":\"boat\"}");
+            GatewayHttp.Response cancelled = http.post("/v1/videos/" + queued + "/cancel", "");
+            assertThat(cancelled.status()).isEqualTo(200);
+            JsonNode job = cancelled.json();
+            assertThat(job.get("id").stringValue()).isEqualTo(queued);
+            assertThat(job.get("object").stringValue()).isEqualTo("video");
+            assertThat(job.get("status").stringValue()).isEqualTo("cancelled");
+            assertThat(job.get("lifecycle_status").stringValue()).isEqualTo("cancelled");
+            assertThat(simulator.jobs().get(queued).status()).isEqualTo("cancelled");
+
+            GatewayHttp.Response again = http.post("/v1/videos/" + queued + "/cancel", "");
+            assertThat(again.status()).isEqualTo(400);
+            assertThat(again.json().get("error").stringValue()).isEqualTo("validation_error");
+            assertThat(again.json().get("reason").stringValue()).isEqualTo("video_cancel_requires_non_terminal_status");
+            assertThat(again.json().get("status").stringValue()).isEqualTo("cancelled");
+
+            String google = http.create("{\"model\":\"google/veo-3.1-lite\",\"prompt\":\"boat\"}");
+            GatewayHttp.Response unsupported = http.post("/v1/videos/" + google + "/cancel", "");
+            assertThat(unsupported.status()).isEqualTo(501);
+            assertThat(unsupported.json().get("reason").stringValue()).isEqualTo("video_cancel_provider_not_supported");
+            assertThat(simulator.jobs().get(google).status()).isEqualTo("queued");
+
+            GatewayHttp.Response unknown = http.post("/v1/videos/G-01KDVDGQGGQ7M3R8X2VN5T9HZZ/cancel", "");
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(unknown.json().get("reason").stringValue()).isEqualTo("video_not_found_or_not_owned");
+        }
+        finally {
+            simulator.cancellation(false);
+        }
+        String id = http.create("{\"prompt\":\"boat\"}");
+        assertThat(http.post("/v1/videos/" + id + "/cancel", "").json().get("reason").stringValue())
+                .isEqualTo("video_cancellation_disabled");
+    }
+
+    @Test
     void onlyCompletedOrFailedJobsCanBeDeletedRepeatedly() {
         String running = http.create("{\"prompt\":\"boat\"}");
         simulator.jobs().progress(running, 5);

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -87,6 +88,16 @@ class CreateVideoTest {
             "{\"prompt\":\"x\",\"input_references\":[{\"type\":\"image_url\",\"image_url\":{\"url\":\"http://example.com/a.png\"}}]} ## video input references must use https at input_references.0.image_url.url ## custom",
             "{\"prompt\":\"x\",\"input_references\":[{\"type\":\"image\",\"url\":\"https://example.com/a.png\"}]} ## Invalid input at input_references.0.type ## invalid_union",
             "{\"prompt\":\"x\",\"input_references\":[{\"type\":\"video_url\",\"role\":\"intro\",\"media_url\":{\"url\":\"https://e.com/v.mp4\"}}]} ## Invalid option: expected one of \"first_frame\"|\"last_frame\"|\"reference\"|\"source\"|\"mask\" at input_references.0.role ## invalid_value",
+            "{\"prompt\":\"x\",\"provider\":{\"order\":\"openai\"}} ## Invalid input: expected array, received string at provider.order ## invalid_type",
+            "{\"prompt\":\"x\",\"provider\":{\"only\":[\"openai\",1]}} ## Invalid input: expected string, received number at provider.only.1 ## invalid_type",
+            "{\"prompt\":\"x\",\"routing\":{\"allow_fallbacks\":\"no\"}} ## Invalid input: expected boolean, received string at routing.allow_fallbacks ## invalid_type",
+            "{\"prompt\":\"x\",\"provider\":{\"sort\":1}} ## Invalid input: expected string, received number at provider.sort ## invalid_type",
+            "{\"prompt\":\"\\u00a0\"} ## prompt is required unless an image input reference is provided at prompt ## custom",
+            "{\"prompt\":\"\\ufeff\"} ## prompt is required unless an image input reference is provided at prompt ## custom",
+            "{\"prompt\":\"\\u202f\\u2007\"} ## prompt is required unless an image input reference is provided at prompt ## custom",
+            "{\"prompt\":\"x\",\"input_references\":[{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://exa mple.com/a.png\"}}]} ## video input references must use https at input_references.0.image_url.url ## custom",
+            "{\"prompt\":\"x\",\"input_references\":[{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com:65536/a.png\"}}]} ## video input references must use https at input_references.0.image_url.url ## custom",
+            "{\"prompt\":\"x\",\"input_references\":[{\"type\":\"image_url\",\"image_url\":{\"url\":\"https:///\"}}]} ## video input references must use https at input_references.0.image_url.url ## custom",
             "[1,2] ## Invalid input: expected object, received array ## invalid_type"})
     void schemaIssues(String body, String description, String keyword) {
         JsonNode error = rejected(body, 400);
@@ -116,6 +127,23 @@ class CreateVideoTest {
         assertThat(http.post("/v1/videos", "{\"input_references\":[{\"type\":\"image_url\",\"role\":\"first_frame\","
                 + "\"image_url\":{\"url\":\"https://example.com/frame.png\"}}]}").status()).isEqualTo(200);
         assertThat(http.post("/v1/videos", "{\"input_reference\":{\"file_id\":\"file_1\"}}").status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "https://example.com/my image.png", "https://example.com/a.png?x=1|2",
+            "https://bücher.example/a.png", "https://my_bucket.example.com/a.png", "https:example.com/a.png",
+            "HTTPS://example.com:443/a.png", " https://example.com/a.png\u00a0" })
+    void referenceUrlsAreParsedAsTheWhatwgParserDoes(String url) {
+        GatewayHttp.Response response = http.post("/v1/videos", "{\"input_references\":[{\"type\":\"image_url\","
+                + "\"image_url\":{\"url\":\"" + url + "\"}}]}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void blanknessFollowsJavaScriptTrim() {
+        assertThat(http.post("/v1/videos", "{\"prompt\":\"\\u001c\"}").status()).isEqualTo(200);
+        assertThat(http.post("/v1/videos", "{\"prompt\":\"x\",\"size\":\" \",\"provider\":{\"order\":[\"openai\"],"
+                + "\"sort\":{\"by\":\"price\"},\"allow_fallbacks\":false,\"future_hint\":7}}").status()).isEqualTo(200);
     }
 
     @Test

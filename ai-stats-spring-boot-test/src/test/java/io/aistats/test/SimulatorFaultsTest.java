@@ -128,6 +128,74 @@ class SimulatorFaultsTest {
     }
 
     @Test
+    void truncateContentWithALengthSendsHalfOfTheAnnouncedBody() {
+        String id = completedMegabyteVideo();
+        this.simulator.faults().truncateContent(1, true);
+
+        RawHttp.Response cut = RawHttp.exchange(this.simulator.port(), contentRequest(id));
+
+        assertThat(cut.head()).startsWith("HTTP/1.1 200").containsIgnoringCase("content-length: 1048576")
+                .doesNotContainIgnoringCase("transfer-encoding");
+        assertThat(cut.body()).hasSize(512 * 1024);
+        assertThat(this.simulator.faults().pending()).isZero();
+        assertThat(this.http.get("/v1/videos/" + id + "/content").bytes()).hasSize(1024 * 1024);
+    }
+
+    @Test
+    void truncateContentWithoutALengthEndsTheChunkedBodyWithoutItsLastChunk() {
+        String id = completedMegabyteVideo();
+        this.simulator.faults().truncateContent(1, false);
+
+        RawHttp.Response cut = RawHttp.exchange(this.simulator.port(), contentRequest(id));
+
+        assertThat(cut.head()).startsWith("HTTP/1.1 200").containsIgnoringCase("transfer-encoding: chunked")
+                .doesNotContainIgnoringCase("content-length");
+        assertThat(cut.body()).isNotEmpty().doesNotEndWith("0\r\n\r\n");
+        assertThat(dechunk(cut.body())).hasSize(512 * 1024);
+        assertThat(this.http.get("/v1/videos/" + id + "/content").bytes()).hasSize(1024 * 1024);
+    }
+
+    @Test
+    void truncateContentAppliesToDownloadsOnly() {
+        String id = this.http.create(CREATE);
+        this.simulator.jobs().complete(id);
+        this.simulator.faults().truncateContent(1, false);
+
+        assertThat(this.http.get("/v1/videos/" + id).status()).isEqualTo(200);
+        assertThat(this.simulator.faults().pending()).isEqualTo(1);
+    }
+
+    private String completedMegabyteVideo() {
+        String id = this.http.create(CREATE);
+        this.simulator.jobs().complete(id);
+        this.simulator.contentSize(1024 * 1024);
+        return id;
+    }
+
+    private String contentRequest(String id) {
+        return "GET /v1/videos/" + id + "/content HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + this.simulator.apiKey() + "\r\nConnection: close\r\n\r\n";
+    }
+
+    /** The data of a chunked body, up to where it ends (complete chunks only). */
+    private static String dechunk(String body) {
+        StringBuilder data = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = body.indexOf("\r\n", at);
+            if (lineEnd < 0) {
+                return data.toString();
+            }
+            int size = Integer.parseInt(body.substring(at, lineEnd).trim(), 16);
+            if (size == 0 || lineEnd + 2 + size > body.length()) {
+                return data.toString();
+            }
+            data.append(body, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
+    }
+
+    @Test
     void dropConnectionMidBodyAlsoCutsJson() {
         this.simulator.faults().dropConnectionMidBody(1, "GET", "/v1/videos");
         assertThatThrownBy(() -> this.http.get("/v1/videos/models"))

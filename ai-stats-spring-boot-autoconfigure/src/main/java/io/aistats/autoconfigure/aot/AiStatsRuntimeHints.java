@@ -7,6 +7,7 @@ import io.aistats.video.model.InputReference;
 import io.aistats.video.model.LifecycleStatus;
 import io.aistats.video.model.ListOrder;
 import io.aistats.video.model.OutputAccess;
+import io.aistats.video.model.ProviderRouting;
 import io.aistats.video.model.SignedDownloadUrl;
 import io.aistats.video.model.VideoAsset;
 import io.aistats.video.model.VideoBilling;
@@ -67,7 +68,7 @@ public class AiStatsRuntimeHints implements RuntimeHintsRegistrar {
     private static final List<Class<?>> MODEL_TYPES = List.of(DownloadDisposition.class, DownloadUrlOptions.class,
             DownloadUrlOptions.Builder.class, ImageReference.class, InputReference.class, InputReference.Type.class,
             InputReference.Role.class, LifecycleStatus.class, ListOrder.class, OutputAccess.class,
-            SignedDownloadUrl.class, VideoAsset.class, VideoBilling.class, VideoDeleted.class,
+            ProviderRouting.class, ProviderRouting.Builder.class, SignedDownloadUrl.class, VideoAsset.class, VideoBilling.class, VideoDeleted.class,
             VideoGenerationRequest.class, VideoGenerationRequest.Webhook.class, VideoGenerationRequest.Builder.class,
             VideoJob.class, VideoJobError.class, VideoListParams.class, VideoListParams.Builder.class,
             VideoModel.class, VideoModelList.class, VideoModelProvider.class, VideoOutput.class, VideoPage.class,

@@ -1,8 +1,9 @@
 package io.aistats.video.error;
 
 /**
- * The gateway does not cancel video jobs (HTTP 501, reason {@code video_cancellation_disabled}). Let the job run to
- * its end; delete it once it is completed or failed.
+ * The job cannot be cancelled (HTTP 501): the gateway has cancellation switched off (reason
+ * {@code video_cancellation_disabled}, what the live gateway answers) or the job's provider cannot cancel (reason
+ * {@code video_cancel_provider_not_supported}). Let the job run to its end; delete it once it is completed or failed.
  */
 public class VideoCancellationUnsupportedException extends NotImplementedException {
 

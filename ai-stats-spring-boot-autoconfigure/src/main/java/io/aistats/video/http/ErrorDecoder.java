@@ -198,7 +198,8 @@ public final class ErrorDecoder {
             case 429:
                 return new RateLimitException(error);
             case 501:
-                if ("video_cancellation_disabled".equals(reason)) {
+                if ("video_cancellation_disabled".equals(reason)
+                        || "video_cancel_provider_not_supported".equals(reason)) {
                     return new VideoCancellationUnsupportedException(error);
                 }
                 if (reason != null && reason.startsWith("video_api_")) {

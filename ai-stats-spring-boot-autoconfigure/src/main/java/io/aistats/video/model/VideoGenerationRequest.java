@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.aistats.video.error.VideoRequestValidationException;
+import io.aistats.video.http.JsStrings;
 import org.jspecify.annotations.Nullable;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What to generate ({@code POST /videos}). Immutable; {@link Builder#build()} checks everything the gateway would
@@ -39,6 +38,9 @@ public final class VideoGenerationRequest {
     /** Longest prompt the gateway accepts, in characters. */
     public static final int MAX_PROMPT_LENGTH = 32_000;
 
+    /** Largest magnitude of {@code seed}: 2^53 - 1, JavaScript's largest safe integer. */
+    public static final long MAX_SAFE_SEED = 9_007_199_254_740_991L;
+
     /** Values the gateway accepts for {@code seconds}. */
     public static final List<String> ALLOWED_SECONDS = List.of("4", "8", "12", "16", "20");
 
@@ -53,9 +55,6 @@ public final class VideoGenerationRequest {
             "content", "duration", "durationseconds", "inputvideoduration", "inputvideodurationseconds",
             "inputaudioduration", "seconds", "size", "resolution", "aspectratio", "ratio", "samplecount",
             "numberofvideos", "callbackurl");
-
-    private static final Pattern UUID = Pattern
-        .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @JsonProperty("model")
     private final @Nullable String model;
@@ -120,8 +119,7 @@ public final class VideoGenerationRequest {
     private final Map<String, Object> providerParams;
 
     @JsonProperty("provider")
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    private final Map<String, Object> provider;
+    private final @Nullable ProviderRouting provider;
 
     private final @Nullable OutputAccess outputAccess;
 
@@ -129,7 +127,7 @@ public final class VideoGenerationRequest {
     private final @Nullable Webhook webhook;
 
     private VideoGenerationRequest(Builder builder, List<InputReference> inputReferences,
-            Map<String, Object> providerParams, Map<String, Object> provider, @Nullable Webhook webhook) {
+            Map<String, Object> providerParams, @Nullable Webhook webhook) {
         this.model = builder.model;
         this.prompt = builder.prompt;
         this.seconds = builder.seconds;
@@ -150,7 +148,7 @@ public final class VideoGenerationRequest {
         this.inputReference = builder.inputReference;
         this.inputReferences = inputReferences;
         this.providerParams = providerParams;
-        this.provider = provider;
+        this.provider = builder.provider;
         this.outputAccess = builder.outputAccess;
         this.webhook = webhook;
     }
@@ -197,7 +195,7 @@ public final class VideoGenerationRequest {
         builder.inputReference = this.inputReference;
         builder.inputReferences.addAll(this.inputReferences);
         builder.providerParams.putAll(this.providerParams);
-        builder.provider.putAll(this.provider);
+        builder.provider = this.provider;
         builder.outputAccess = this.outputAccess;
         builder.webhook = this.webhook;
         return builder;
@@ -207,10 +205,9 @@ public final class VideoGenerationRequest {
      * Fills fields this request leaves unset with configured defaults; fields that are set are kept.
      * @param model the default model, or {@code null} for none
      * @param access the default output access, or {@code null} for none
-     * @param webhookEndpointId the default webhook endpoint (a UUID), or {@code null} for none
+     * @param webhookEndpointId the default webhook endpoint id, or {@code null} for none
      * @return this request when nothing was filled, else a validated copy
-     * @throws VideoRequestValidationException when a default is invalid (for example an endpoint id that is not a
-     * UUID)
+     * @throws VideoRequestValidationException when a default is invalid (for example an empty endpoint id)
      */
     public VideoGenerationRequest withDefaults(@Nullable String model, @Nullable OutputAccess access,
             @Nullable String webhookEndpointId) {
@@ -374,9 +371,9 @@ public final class VideoGenerationRequest {
     }
 
     /**
-     * @return provider routing hints sent as {@code provider} (unmodifiable, possibly empty)
+     * @return provider routing hints sent as {@code provider}, or {@code null} when unset
      */
-    public Map<String, Object> provider() {
+    public @Nullable ProviderRouting provider() {
         return this.provider;
     }
 
@@ -442,7 +439,8 @@ public final class VideoGenerationRequest {
     /**
      * The create request's webhook subscription ({@code webhook}): a workspace-managed endpoint and, optionally, the
      * job's own event list (the endpoint's list applies when it is empty).
-     * @param endpointId UUID of an active endpoint of the workspace
+     * @param endpointId id (a UUID) of an active endpoint of the workspace; the client checks only that
+     * it is not empty, the gateway the rest
      * @param events event names such as {@code video.completed} or {@code job.failed} (normalised by
      * {@link Builder#build()}); empty to use the endpoint's list
      */
@@ -452,7 +450,8 @@ public final class VideoGenerationRequest {
             @JsonProperty("events") List<String> events) {
 
         /**
-         * @param endpointId UUID of an active endpoint of the workspace
+         * @param endpointId id (a UUID) of an active endpoint of the workspace; the client checks only that
+         * it is not empty, the gateway the rest
          * @param events event names (copied; {@code null} means empty)
          */
         public Webhook {
@@ -506,7 +505,7 @@ public final class VideoGenerationRequest {
 
         private final Map<String, Object> providerParams = new LinkedHashMap<>();
 
-        private final Map<String, Object> provider = new LinkedHashMap<>();
+        private @Nullable ProviderRouting provider;
 
         private @Nullable OutputAccess outputAccess;
 
@@ -608,7 +607,8 @@ public final class VideoGenerationRequest {
         }
 
         /**
-         * @param seed random seed
+         * @param seed random seed, at most {@value VideoGenerationRequest#MAX_SAFE_SEED} in magnitude (the gateway
+         * takes JavaScript safe integers)
          * @return this builder
          */
         public Builder seed(long seed) {
@@ -739,14 +739,25 @@ public final class VideoGenerationRequest {
         }
 
         /**
-         * @param provider routing hints sent as {@code provider} ({@code order}, {@code only}, {@code ignore},
-         * {@code allow_fallbacks}, ...), replacing any set before; passed through unchecked
+         * @param provider routing hints sent as {@code provider}, replacing any set before; {@code null} or empty
+         * hints for none
          * @return this builder
          */
-        public Builder provider(Map<String, ?> provider) {
-            this.provider.clear();
-            provider.forEach((name, value) -> this.provider.put(Objects.requireNonNull(name, "name"), value));
+        public Builder provider(@Nullable ProviderRouting provider) {
+            this.provider = (provider != null && !provider.toMap().isEmpty()) ? provider : null;
             return this;
+        }
+
+        /**
+         * @param provider routing hints sent as {@code provider} ({@code order}, {@code only}, {@code ignore},
+         * {@code allow_fallbacks}, {@code sort}, ...), replacing any set before; documented members are checked for
+         * their JSON type as by {@link ProviderRouting#of(Map)}
+         * @return this builder
+         * @throws VideoRequestValidationException naming {@code provider.<member>} when a documented member has the
+         * wrong type
+         */
+        public Builder provider(Map<String, ?> provider) {
+            return provider(ProviderRouting.of(provider));
         }
 
         /**
@@ -761,7 +772,8 @@ public final class VideoGenerationRequest {
 
         /**
          * Subscribes a workspace-managed webhook endpoint to the job.
-         * @param endpointId UUID of an active endpoint of the workspace
+         * @param endpointId id (a UUID) of an active endpoint of the workspace; the client checks only that
+         * it is not empty, the gateway the rest
          * @param events the job's own events (such as {@code video.completed}, {@code job.failed} or a bare
          * {@code completed}); none to use the endpoint's list
          * @return this builder
@@ -808,6 +820,10 @@ public final class VideoGenerationRequest {
             if (this.size != null && (this.resolution != null || this.aspectRatio != null)) {
                 throw invalid("size", "size cannot be combined with resolution or aspect_ratio");
             }
+            if (this.seed != null && (this.seed < -MAX_SAFE_SEED || this.seed > MAX_SAFE_SEED)) {
+                throw invalid("seed", "must be a safe integer, between -" + MAX_SAFE_SEED + " and " + MAX_SAFE_SEED
+                        + ", but was " + this.seed);
+            }
             requireRange("sample_count", this.sampleCount, 1, 4);
             requireRange("compression_quality", this.compressionQuality, 0, 100);
             validateInputReference();
@@ -815,7 +831,7 @@ public final class VideoGenerationRequest {
             Map<String, Object> frozenParams = Wire.objectOrEmpty(this.providerParams);
             checkProviderParams("provider_params", frozenParams);
             return new VideoGenerationRequest(this, List.copyOf(this.inputReferences), frozenParams,
-                    Wire.objectOrEmpty(this.provider), validatedWebhook());
+                    validatedWebhook());
         }
 
         private void validatePrompt() {
@@ -825,7 +841,7 @@ public final class VideoGenerationRequest {
             }
             boolean imageInput = this.inputReference != null
                     || this.inputReferences.stream().anyMatch((ref) -> ref.type() == InputReference.Type.IMAGE_URL);
-            if ((this.prompt == null || this.prompt.isBlank()) && !imageInput) {
+            if ((this.prompt == null || JsStrings.isBlank(this.prompt)) && !imageInput) {
                 throw invalid("prompt", "prompt is required unless an image input reference is provided");
             }
         }
@@ -849,21 +865,11 @@ public final class VideoGenerationRequest {
         private void validateInputReferences() {
             for (int i = 0; i < this.inputReferences.size(); i++) {
                 InputReference reference = this.inputReferences.get(i);
-                if (!isAbsoluteHttps(reference.url())) {
+                if (!HttpsUrls.isHttps(reference.url())) {
                     throw invalid("input_references[" + i + "]." + reference.urlMember() + ".url",
                             "video input references must use https (an absolute https: URL) but was '"
                                     + reference.url() + "'");
                 }
-            }
-        }
-
-        private static boolean isAbsoluteHttps(String url) {
-            try {
-                URI uri = new URI(url);
-                return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null;
-            }
-            catch (java.net.URISyntaxException ex) {
-                return false;
             }
         }
 
@@ -895,10 +901,8 @@ public final class VideoGenerationRequest {
             if (configured == null) {
                 return null;
             }
-            if (!UUID.matcher(configured.endpointId()).matches()) {
-                throw invalid("webhook.endpoint_id", "must be the UUID of a webhook endpoint of the workspace but was '"
-                        + configured.endpointId() + "'");
-            }
+            // any non-empty id passes the gateway's schema; whether it names an active endpoint is its own check
+            requireNonEmpty("webhook.endpoint_id", configured.endpointId());
             List<String> events = VideoWebhookEvents.normalizeAll(configured.events());
             if (!configured.events().isEmpty() && events.isEmpty()) {
                 throw invalid("webhook.events", "Invalid video webhook configuration: none of " + configured.events()
@@ -908,9 +912,10 @@ public final class VideoGenerationRequest {
             return new Webhook(configured.endpointId(), events);
         }
 
+        /** The gateway requires only a non-empty string here: white space alone is accepted. */
         private static void requireNonEmpty(String field, @Nullable String value) {
-            if (value != null && value.isBlank()) {
-                throw invalid(field, "must not be blank");
+            if (value != null && value.isEmpty()) {
+                throw invalid(field, "must not be empty");
             }
         }
 

@@ -32,7 +32,7 @@ import java.util.Set;
         "download_url", "generation_id", "request_id", "native_video_id", "created_at", "updated_at", "started_at",
         "completed_at", "expires_at", "finalized_at", "provider", "model", "seconds", "duration_seconds", "size",
         "resolution", "quality", "prompt", "remixed_from_video_id", "audio", "asset", "outputs", "usage", "error",
-        "billing", "webhook" })
+        "upstream_error", "billing", "webhook" })
 public final class VideoJob {
 
     /** Wire names read into typed members; everything else goes to {@link #extras()}. */
@@ -41,7 +41,8 @@ public final class VideoJob {
             "cancel_url", "content_url", "download_url", "generation_id", "request_id", "requestId",
             "native_video_id", "native_id", "created_at", "updated_at", "started_at", "completed_at", "expires_at",
             "finalized_at", "provider", "model", "seconds", "duration_seconds", "size", "resolution", "quality",
-            "prompt", "remixed_from_video_id", "audio", "asset", "outputs", "usage", "error", "billing", "webhook");
+            "prompt", "remixed_from_video_id", "audio", "asset", "outputs", "usage", "error", "upstream_error",
+            "billing", "webhook");
 
     @JsonProperty("id")
     private final @Nullable String id;
@@ -154,6 +155,9 @@ public final class VideoJob {
     @JsonProperty("error")
     private final @Nullable VideoJobError error;
 
+    @JsonProperty("upstream_error")
+    private final @Nullable VideoJobError upstreamError;
+
     @JsonProperty("billing")
     private final @Nullable VideoBilling billing;
 
@@ -203,6 +207,8 @@ public final class VideoJob {
         this.usage = Wire.objectOrNull(members.get("usage"), VideoUsage::fromJson);
         Object errorValue = members.get("error");
         this.error = (errorValue != null) ? VideoJobError.from(errorValue) : null;
+        Object upstreamErrorValue = members.get("upstream_error");
+        this.upstreamError = (upstreamErrorValue != null) ? VideoJobError.from(upstreamErrorValue) : null;
         this.billing = Wire.objectOrNull(members.get("billing"), VideoBilling::fromJson);
         this.webhook = Wire.objectOrNull(members.get("webhook"), VideoWebhookState::fromJson);
         Map<String, Object> unmodelled = new LinkedHashMap<>();
@@ -491,10 +497,31 @@ public final class VideoJob {
     }
 
     /**
-     * @return why the job failed; {@code null} when the gateway reports no error
+     * @return why the job failed, as the job objects of {@code GET /videos/{id}} and the create answer carry it
+     * ({@code error}); {@code null} when the gateway reports no error. Webhook and lifecycle-stream data carry the
+     * reason as {@link #upstreamError()} instead; {@link #failureReason()} reads either.
      */
     public @Nullable VideoJobError error() {
         return this.error;
+    }
+
+    /**
+     * @return the provider failure as the job data of webhook deliveries and lifecycle-stream frames carries it
+     * ({@code upstream_error}: {@code code}, {@code type}, {@code message}, {@code description}, {@code param},
+     * {@code status}, any of them {@code null}); {@code null} when absent or {@code null} on the wire
+     */
+    public @Nullable VideoJobError upstreamError() {
+        return this.upstreamError;
+    }
+
+    /**
+     * Why the job failed, whichever shape the job came in: {@link #error()} when the gateway sent one, else
+     * {@link #upstreamError()}.
+     * @return the reason, or {@code null} when the gateway reported none
+     */
+    @JsonIgnore
+    public @Nullable VideoJobError failureReason() {
+        return (this.error != null) ? this.error : this.upstreamError;
     }
 
     /**
@@ -535,7 +562,7 @@ public final class VideoJob {
                 this.nativeVideoId, this.createdAt, this.updatedAt, this.startedAt, this.completedAt, this.expiresAt,
                 this.finalizedAt, this.provider, this.model, this.seconds, this.durationSeconds, this.size,
                 this.resolution, this.quality, this.prompt, this.remixedFromVideoId, this.audio, this.asset,
-                this.outputs, this.usage, this.error, this.billing, this.webhook, this.extras };
+                this.outputs, this.usage, this.error, this.upstreamError, this.billing, this.webhook, this.extras };
     }
 
     @Override
@@ -553,7 +580,7 @@ public final class VideoJob {
     public String toString() {
         return "VideoJob[id=" + this.id + ", status=" + this.status + ", lifecycleStatus=" + this.lifecycleStatus
                 + ", progress=" + this.progress + ", provider=" + this.provider + ", model=" + this.model
-                + ", createdAt=" + this.createdAt + ", completedAt=" + this.completedAt + ", error=" + this.error
+                + ", createdAt=" + this.createdAt + ", completedAt=" + this.completedAt + ", error=" + failureReason()
                 + "]";
     }
 }

@@ -1,6 +1,7 @@
 package io.aistats.video.model;
 
 import io.aistats.video.error.VideoRequestValidationException;
+import io.aistats.video.http.JsStrings;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
@@ -215,10 +216,11 @@ public final class VideoListParams {
             }
             List<String> trimmed = new ArrayList<>(this.statuses.size());
             for (String status : this.statuses) {
-                if (status.isBlank()) {
+                // the gateway trims each value with JavaScript's rules; a blank one would filter nothing
+                if (JsStrings.isBlank(status)) {
                     throw new VideoRequestValidationException("status", "must not be blank");
                 }
-                trimmed.add(status.trim());
+                trimmed.add(JsStrings.trim(status));
             }
             if (this.after != null && this.after.isBlank()) {
                 throw new VideoRequestValidationException("after", "must not be blank");

@@ -1,5 +1,6 @@
 package io.aistats.video.model;
 
+import io.aistats.video.http.JsStrings;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ public final class VideoWebhookEvents {
     }
 
     /**
-     * Normalises one subscription entry as the gateway does: trimmed and lower-cased, {@code canceled} spelled
+     * Normalises one subscription entry as the gateway does: trimmed (with JavaScript's rules, so a trailing
+     * no-break space goes too) and lower-cased, {@code canceled} spelled
      * {@code cancelled}, a bare phase prefixed with {@code job.}.
      * @param event an entry such as {@code Completed}, {@code job.canceled} or {@code video.progress}
      * @return the normalised name, or {@code null} when the entry is not valid for video jobs
@@ -33,7 +35,7 @@ public final class VideoWebhookEvents {
         if (event == null) {
             return null;
         }
-        String name = event.trim().toLowerCase(Locale.ROOT);
+        String name = JsStrings.trim(event).toLowerCase(Locale.ROOT);
         String prefix = "job.";
         if (name.startsWith("job.") || name.startsWith("video.")) {
             prefix = name.substring(0, name.indexOf('.') + 1);

@@ -1,6 +1,7 @@
 package io.aistats.video.webhook;
 
 import io.aistats.video.error.VideoRequestValidationException;
+import io.aistats.video.http.JsStrings;
 import org.jspecify.annotations.Nullable;
 
 import java.net.URI;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * The client-side checks shared by webhook endpoint requests: what the gateway's schema would reject is refused before
- * anything is sent, naming the wire field. Messages never echo a URL, which may carry a token.
+ * anything is sent, naming the wire field. The gateway trims strings with JavaScript's rules ({@link JsStrings}).
+ * Messages never echo a URL, which may carry a token.
  */
 final class WebhookEndpointRequests {
 
@@ -24,7 +26,7 @@ final class WebhookEndpointRequests {
         if (name == null) {
             return null;
         }
-        String trimmed = name.strip();
+        String trimmed = JsStrings.trim(name);
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
             throw new VideoRequestValidationException("name", "must have 1 to " + MAX_NAME_LENGTH
                     + " characters (after trimming) but has " + trimmed.length());
@@ -33,7 +35,7 @@ final class WebhookEndpointRequests {
     }
 
     static String url(@Nullable String url) {
-        String trimmed = (url != null) ? url.strip() : "";
+        String trimmed = (url != null) ? JsStrings.trim(url) : "";
         if (trimmed.isEmpty()) {
             throw new VideoRequestValidationException("url", "is required");
         }
@@ -59,10 +61,10 @@ final class WebhookEndpointRequests {
         List<String> trimmed = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             String event = events.get(i);
-            if (event == null || event.isBlank()) {
+            if (event == null || JsStrings.isBlank(event)) {
                 throw new VideoRequestValidationException("events[" + i + "]", "must not be blank");
             }
-            trimmed.add(event.strip());
+            trimmed.add(JsStrings.trim(event));
         }
         return List.copyOf(trimmed);
     }

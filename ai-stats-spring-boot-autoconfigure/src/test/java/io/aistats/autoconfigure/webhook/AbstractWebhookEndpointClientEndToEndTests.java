@@ -6,6 +6,7 @@ import io.aistats.video.VideoClient;
 import io.aistats.video.VideoClientSettings;
 import io.aistats.video.model.VideoGenerationRequest;
 import io.aistats.video.model.VideoJob;
+import io.aistats.video.model.VideoJobError;
 import io.aistats.video.model.VideoStatus;
 import io.aistats.video.model.VideoWebhookState;
 import io.aistats.video.webhook.EventSource;
@@ -14,6 +15,7 @@ import io.aistats.video.webhook.StatusChange;
 import io.aistats.video.webhook.VideoJobCompletedEvent;
 import io.aistats.video.webhook.VideoJobCreatedEvent;
 import io.aistats.video.webhook.VideoJobEvent;
+import io.aistats.video.webhook.VideoJobFailedEvent;
 import io.aistats.video.webhook.VideoJobStatusChangedEvent;
 import io.aistats.video.webhook.WebhookEndpoint;
 import io.aistats.video.webhook.WebhookEndpointClient;
@@ -163,6 +165,30 @@ abstract class AbstractWebhookEndpointClientEndToEndTests {
         assertThat(this.videos.getVideo(id).webhook().delivery().pendingRetries()).as("nothing more to send")
             .isZero();
         assertThat(this.recorder.of(id)).as("published once").hasSize(1);
+    }
+
+    @Test
+    void aFailedJobsDeliveryCarriesTheProvidersReason() {
+        AiStatsGatewaySimulator simulator = gateway().simulator();
+        VideoJob job = this.videos.generateVideo(VideoGenerationRequest.builder()
+            .prompt("A storm over the harbour")
+            .webhook(gateway().endpoint().id(), "video.failed")
+            .build());
+        String id = job.id();
+
+        simulator.jobs().fail(id, "The provider refused the prompt.");
+        idle();
+
+        assertThat(this.recorder.of(id)).singleElement().isInstanceOfSatisfying(VideoJobFailedEvent.class,
+                (failed) -> {
+                    assertThat(failed.job().status()).isEqualTo(VideoStatus.FAILED);
+                    assertThat(failed.job().error()).as("deliveries carry no error member").isNull();
+                    VideoJobError reason = failed.failureReason();
+                    assertThat(reason).isNotNull().isEqualTo(failed.job().upstreamError());
+                    assertThat(reason.code()).isEqualTo("video_generation_failed");
+                    assertThat(reason.message()).isEqualTo("The provider refused the prompt.");
+                });
+        assertThat(this.videos.getVideo(id).failureReason().message()).isEqualTo("The provider refused the prompt.");
     }
 
     private void idle() {

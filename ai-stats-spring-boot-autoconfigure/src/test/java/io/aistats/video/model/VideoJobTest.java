@@ -457,6 +457,35 @@ class VideoJobTest {
         assertThat(job.toString()).contains("id=G-1", "status=succeeded");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void webhookDataCarriesTheFailureAsUpstreamError() {
+        VideoJob delivered = job("{\"id\":\"G-1\",\"status\":\"failed\",\"upstream_error\":{\"code\":"
+                + "\"video_generation_failed\",\"type\":null,\"message\":\"Refused.\",\"description\":null,"
+                + "\"param\":null,\"status\":400}}");
+
+        assertThat(delivered.error()).isNull();
+        assertThat(delivered.upstreamError().code()).isEqualTo("video_generation_failed");
+        assertThat(delivered.upstreamError().message()).isEqualTo("Refused.");
+        assertThat((java.util.Map<String, Object>) delivered.upstreamError().raw()).containsEntry("status", 400)
+            .containsKeys("type", "description", "param");
+        assertThat(delivered.failureReason()).isSameAs(delivered.upstreamError());
+        assertThat(delivered.extras()).doesNotContainKey("upstream_error");
+        assertThat(this.mapper.readTree(this.mapper.writeValueAsString(delivered)).at("/upstream_error/code")
+            .stringValue()).isEqualTo("video_generation_failed");
+        assertThat(delivered.toString()).contains("message=Refused.");
+    }
+
+    @Test
+    void anErrorMemberTakesPrecedenceAndANullUpstreamErrorIsAbsent() {
+        VideoJob both = job("{\"id\":\"G-1\",\"error\":\"From GET.\",\"upstream_error\":{\"message\":\"From data.\"}}");
+        VideoJob none = job("{\"id\":\"G-1\",\"status\":\"completed\",\"upstream_error\":null}");
+
+        assertThat(both.failureReason().message()).isEqualTo("From GET.");
+        assertThat(none.upstreamError()).isNull();
+        assertThat(none.failureReason()).isNull();
+    }
+
     private static Object optional(Object value) {
         return (value != null) ? value : "null";
     }

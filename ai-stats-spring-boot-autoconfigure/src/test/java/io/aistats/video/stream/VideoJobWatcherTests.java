@@ -150,7 +150,9 @@ class VideoJobWatcherTests {
         VideoJobEvent failedChange = nextEvent();
         VideoJobEvent failed = nextEvent();
         assertThat(failedChange.eventId()).isEqualTo("evt_video_" + id + "_video_status_changed_in_progress_failed");
-        assertThat(failed).isInstanceOf(VideoJobFailedEvent.class);
+        assertThat(failed).isInstanceOfSatisfying(VideoJobFailedEvent.class, (event) -> assertThat(
+                event.failureReason().message()).as("the stream data's upstream_error")
+            .isEqualTo("The provider failed to generate the video."));
         assertThat(failed.eventId()).isEqualTo("evt_video_" + id + "_video_failed");
         assertThat(watch.whenDone().get(10, TimeUnit.SECONDS).state()).isEqualTo(VideoJobWatch.State.FINISHED);
         assertThat(this.published).as("no created event for a job first seen running").isEmpty();

@@ -305,6 +305,14 @@ class WebhookEndpointClientTests {
         assertThatThrownBy(() -> WebhookEndpointCreateRequest.builder().url(PUBLIC_URL).events("video.created", " ")
                 .build()).isInstanceOfSatisfying(VideoRequestValidationException.class,
                         (ex) -> assertThat(ex.field()).isEqualTo("events[1]"));
+        assertThatThrownBy(() -> WebhookEndpointCreateRequest.builder().url(PUBLIC_URL).events("\u00a0\ufeff").build())
+                .as("blank as JavaScript's trim() sees it").isInstanceOfSatisfying(VideoRequestValidationException.class,
+                        (ex) -> assertThat(ex.field()).isEqualTo("events[0]"));
+        assertThat(WebhookEndpointCreateRequest.builder().url(PUBLIC_URL).name("\u00a0Video hooks\u202f")
+            .events("video.completed\u00a0").build()).satisfies((request) -> {
+                assertThat(request.name()).isEqualTo("Video hooks");
+                assertThat(request.events()).containsExactly("video.completed");
+            });
         assertThatThrownBy(() -> WebhookEndpointUpdate.builder().status(WebhookEndpointStatus.DELETED).build())
                 .isInstanceOfSatisfying(VideoRequestValidationException.class,
                         (ex) -> assertThat(ex.field()).isEqualTo("status"));
