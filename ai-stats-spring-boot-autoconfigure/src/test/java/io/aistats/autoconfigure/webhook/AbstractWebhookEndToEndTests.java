@@ -165,6 +165,20 @@ abstract class AbstractWebhookEndToEndTests {
     }
 
     @Test
+    void eventIdLongerThanTheGatewaysIsABadRequest() throws Exception {
+        String body = WebhookDeliveries.body(this.videoId, "video.created", "video.created", 1, "queued", null);
+        String eventId = "evt_video_" + this.videoId + "_video_created";
+        String longId = eventId + "_" + "x".repeat(160 - eventId.length());
+        HttpResponse<String> response = this.deliveries.post(body.replace(eventId, longId));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"error\":\"malformed_payload\"}");
+        assertThat(this.listener.received(this.videoId)).isEmpty();
+        assertThat(this.deliveries.post(body.replace(eventId, longId.substring(0, 160))).statusCode())
+            .as("160 characters, the gateway's longest").isEqualTo(200);
+        assertThat(this.listener.received(this.videoId)).hasSize(1);
+    }
+
+    @Test
     void duplicateIsAcknowledgedWithoutPublishingAgain() throws Exception {
         String body = WebhookDeliveries.body(this.videoId, "video.created", "video.created", 1, "queued", null);
         assertThat(this.deliveries.post(body).body()).isEqualTo("{\"status\":\"accepted\"}");
