@@ -226,7 +226,7 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
         return observe(VideoOperation.DOWNLOAD, videoId, Mono.defer(() -> {
             requireVideoId(videoId);
             Objects.requireNonNull(target, "target must not be null");
-            return new FileDownload(target).run(getVideoContent(videoId));
+            return new FileDownload(target, this.settings.maxDownloadSize().toBytes()).run(getVideoContent(videoId));
         }));
     }
 
