@@ -51,9 +51,9 @@ public class AiStatsWebhookProperties implements InitializingBean {
 
     /**
      * Maximum size of a delivery body. Larger deliveries are answered with 413 without being read further. The
-     * gateway sends one job object with at most ten attempts of webhook state, well under 20 KB even with long
-     * diagnostics; 64 KB leaves room to grow while bounding what a sender without the secret can make the receiver
-     * read.
+     * gateway sends one job object with at most ten attempts of webhook state: about 12 KB at most, 37 KB when every
+     * response preview is control characters; 64 KB holds both while bounding what a sender without the secret can
+     * make the receiver read.
      */
     private DataSize maxPayloadSize = DataSize.ofKilobytes(64);
 
