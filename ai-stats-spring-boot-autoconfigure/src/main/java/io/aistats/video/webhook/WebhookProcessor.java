@@ -34,9 +34,10 @@ public class WebhookProcessor {
     /**
      * The default maximum body size: 64 KB. The gateway sends one job object (contract §6.6) whose largest part is
      * the webhook state with at most ten attempts, each with a response preview of at most 500 characters. Measured
-     * on the simulator ({@code WebhookDeliveryTest} of the test module): about 12 KB when the failing receiver answered with an
-     * HTML error page, about 37 KB in the worst case of previews made of control characters (six bytes each once
-     * JSON-escaped). 64 KB holds both while bounding what a sender without the secret can make the receiver read.
+     * on the simulator ({@code WebhookDeliveryTest} of the test module): about 12 KB when the failing receiver
+     * answered with an HTML error page, about 37 KB in the worst case of previews made of control characters (six
+     * bytes each once JSON-escaped). 64 KB holds both while bounding what a sender without the secret can make the
+     * receiver read.
      */
     public static final DataSize DEFAULT_MAX_PAYLOAD_SIZE = DataSize.ofKilobytes(64);
 
