@@ -14,7 +14,8 @@ const $ = (id) => document.getElementById(id);
 async function api(method, path, body) {
   const response = await fetch(path, {
     method,
-    headers: body ? {'Content-Type': 'application/json'} : {},
+    // every change is sent as JSON, even without a body: the server refuses other state-changing requests
+    headers: method === 'GET' ? {} : {'Content-Type': 'application/json'},
     body: body ? JSON.stringify(body) : undefined,
   });
   if (response.status === 204) {

@@ -4,6 +4,7 @@ import io.aistats.video.model.OutputAccess;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 
@@ -50,6 +51,12 @@ public class AiStatsProperties {
      * Deadline of one blocking call, retries included.
      */
     private Duration callTimeout = Duration.ofMinutes(5);
+
+    /**
+     * Maximum size of a video written by downloadVideoContent. A larger one (announced or sent) fails the download
+     * and leaves no file. Four times the 512 MiB the gateway proxies at most.
+     */
+    private DataSize maxDownloadSize = DataSize.ofGigabytes(2);
 
     /**
      * Model used when a generation request names none, for example "openai/sora-2". When not set, the gateway
@@ -150,6 +157,20 @@ public class AiStatsProperties {
         this.defaultWebhookEndpointId = defaultWebhookEndpointId;
     }
 
+    /**
+     * @return the largest video a download writes
+     */
+    public DataSize getMaxDownloadSize() {
+        return this.maxDownloadSize;
+    }
+
+    /**
+     * @param maxDownloadSize the largest video a download writes
+     */
+    public void setMaxDownloadSize(DataSize maxDownloadSize) {
+        this.maxDownloadSize = maxDownloadSize;
+    }
+
     public Retry getRetry() {
         return this.retry;
     }
@@ -159,7 +180,7 @@ public class AiStatsProperties {
         return "AiStatsProperties{enabled=" + this.enabled + ", baseUrl=" + this.baseUrl + ", apiKey="
             + mask(this.apiKey) + ", managementKey=" + mask(this.managementKey) + ", connectTimeout="
             + this.connectTimeout + ", responseTimeout=" + this.responseTimeout + ", callTimeout=" + this.callTimeout
-            + ", retry=" + this.retry + ", defaultModel=" + this.defaultModel + ", defaultOutputAccess="
+            + ", maxDownloadSize=" + this.maxDownloadSize + ", retry=" + this.retry + ", defaultModel=" + this.defaultModel + ", defaultOutputAccess="
             + this.defaultOutputAccess + ", defaultWebhookEndpointId=" + this.defaultWebhookEndpointId + "}";
     }
 

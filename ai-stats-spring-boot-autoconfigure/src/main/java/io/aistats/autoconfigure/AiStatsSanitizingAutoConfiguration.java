@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 import java.util.Locale;
 
@@ -16,7 +17,9 @@ import java.util.Locale;
  * Spring Boot masks every value by default, but it no longer masks by key name once
  * {@code management.endpoint.*.show-values} lets values through; this function keeps the AI Stats credentials
  * masked even then. It matches, in any spelling ({@code ai-stats.api-key}, {@code ai-stats.apiKey},
- * {@code AI_STATS_API_KEY}, ...), every {@code ai-stats} key that ends with {@code key} or names a secret.
+ * {@code AI_STATS_API_KEY}, ...), every {@code ai-stats} key that ends with {@code key} or names a secret. A second
+ * function masks the configured credentials wherever their value appears inside another property's value, such as
+ * the JVM's command line ({@code sun.java.command}) when the key was passed as an argument.
  */
 @AutoConfiguration
 @ConditionalOnClass(SanitizingFunction.class)
@@ -29,6 +32,12 @@ public final class AiStatsSanitizingAutoConfiguration {
     @ConditionalOnMissingBean(name = "aiStatsSanitizingFunction")
     SanitizingFunction aiStatsSanitizingFunction() {
         return SanitizingFunction.sanitizeValue().ifKeyMatches(AiStatsSanitizingAutoConfiguration::isCredential);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "aiStatsSecretValueSanitizingFunction")
+    SanitizingFunction aiStatsSecretValueSanitizingFunction(Environment environment) {
+        return new SecretValueSanitizingFunction(environment);
     }
 
     static boolean isCredential(String key) {

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 
@@ -29,6 +30,8 @@ final class VideoClientSettingsPropertiesMapper {
 
     private static final String CALL_TIMEOUT = "ai-stats.call-timeout";
 
+    private static final String MAX_DOWNLOAD_SIZE = "ai-stats.max-download-size";
+
     private static final String MAX_RETRIES = "ai-stats.retry.max-retries";
 
     private static final String MAX_BACKOFF = "ai-stats.retry.max-backoff";
@@ -51,6 +54,7 @@ final class VideoClientSettingsPropertiesMapper {
         applyChecked(builder, CONNECT_TIMEOUT, properties.getConnectTimeout());
         applyChecked(builder, RESPONSE_TIMEOUT, properties.getResponseTimeout());
         applyChecked(builder, CALL_TIMEOUT, properties.getCallTimeout());
+        applyChecked(builder, MAX_DOWNLOAD_SIZE, properties.getMaxDownloadSize());
         AiStatsProperties.Retry retry = properties.getRetry();
         applyChecked(builder, MAX_RETRIES, retry.getMaxRetries());
         // the longest delay goes first: checked against the default first delay, a larger configured first delay
@@ -81,6 +85,7 @@ final class VideoClientSettingsPropertiesMapper {
                 case CONNECT_TIMEOUT -> builder.connectTimeout((Duration) value);
                 case RESPONSE_TIMEOUT -> builder.responseTimeout((Duration) value);
                 case CALL_TIMEOUT -> builder.callTimeout((Duration) value);
+                case MAX_DOWNLOAD_SIZE -> builder.maxDownloadSize((DataSize) value);
                 case MAX_RETRIES -> builder.maxRetries((Integer) value);
                 case MAX_BACKOFF -> builder.maxBackoff((Duration) value);
                 case INITIAL_BACKOFF -> builder.initialBackoff((Duration) value);

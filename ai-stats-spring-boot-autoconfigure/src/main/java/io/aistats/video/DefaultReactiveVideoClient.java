@@ -1,11 +1,11 @@
 package io.aistats.video;
 
 import io.aistats.video.error.AiStatsDecodingException;
-import io.aistats.video.error.VideoRequestValidationException;
 import io.aistats.video.http.GatewayCall;
 import io.aistats.video.http.GatewayTransport;
 import io.aistats.video.http.GatewayUris;
 import io.aistats.video.http.Lazy;
+import io.aistats.video.http.PathIds;
 import io.aistats.video.http.StreamedResponse;
 import io.aistats.video.model.DownloadUrlOptions;
 import io.aistats.video.model.ListOrder;
@@ -226,7 +226,7 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
         return observe(VideoOperation.DOWNLOAD, videoId, Mono.defer(() -> {
             requireVideoId(videoId);
             Objects.requireNonNull(target, "target must not be null");
-            return new FileDownload(target).run(getVideoContent(videoId));
+            return new FileDownload(target, this.settings.maxDownloadSize().toBytes()).run(getVideoContent(videoId));
         }));
     }
 
@@ -272,8 +272,8 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
 
     @Override
     public URI getAsyncJobWebSocketUrl(String kind, String id, WebSocketUrlOptions options) {
-        String jobKind = requireText(kind, "kind");
-        String jobId = requireText(id, "id");
+        String jobKind = PathIds.require(kind, "kind");
+        String jobId = PathIds.require(id, "id");
         GatewayUris uri = uris().segments("async", jobKind, jobId, "ws");
         if (options != null) {
             options.toQueryParameters().forEach(uri::query);
@@ -361,13 +361,6 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
     }
 
     private static String requireVideoId(@Nullable String videoId) {
-        return requireText(videoId, "video_id");
-    }
-
-    private static String requireText(@Nullable String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new VideoRequestValidationException(field, "must not be blank");
-        }
-        return value.trim();
+        return PathIds.require(videoId, "video_id");
     }
 }

@@ -1,5 +1,6 @@
 package io.aistats.video;
 
+import io.aistats.video.error.VideoContentTooLargeException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import reactor.core.publisher.Flux;
@@ -17,7 +18,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes a video to a file so that the file appears complete or not at all: the body streams into a temporary file
@@ -39,18 +42,50 @@ final class FileDownload {
 
     private final Path target;
 
-    FileDownload(Path target) {
+    private final long maxBytes;
+
+    /**
+     * @param target the file to write
+     * @param maxBytes the largest video written; a larger one fails with {@link VideoContentTooLargeException}
+     */
+    FileDownload(Path target, long maxBytes) {
         this.target = target.toAbsolutePath();
+        this.maxBytes = maxBytes;
     }
 
     Mono<Path> run(Mono<ReactiveVideoContent> content) {
         return Mono.fromCallable(this::createTempFile)
             .subscribeOn(Schedulers.boundedElastic())
             .flatMap((temp) -> content
-                .flatMap((response) -> write(response.body(), temp))
+                .flatMap((response) -> write(bounded(response), temp))
                 .then(Mono.fromCallable(() -> moveIntoPlace(temp)).subscribeOn(Schedulers.boundedElastic()))
                 .doOnError((failure) -> deleteQuietly(temp))
                 .doOnCancel(() -> deleteQuietly(temp)));
+    }
+
+    /**
+     * The body, failing with {@link VideoContentTooLargeException} as soon as it proves larger than the bound: at
+     * once when its announced length exceeds it (the connection is let go unread), else when the bytes counted do.
+     */
+    private Flux<DataBuffer> bounded(ReactiveVideoContent response) {
+        OptionalLong announced = response.contentLength();
+        if (announced.isPresent() && announced.getAsLong() > this.maxBytes) {
+            return response.body().take(0).concatWith(Flux.error(new VideoContentTooLargeException(
+                    response.videoId(), this.maxBytes, "Content-Length " + announced.getAsLong())));
+        }
+        return Flux.defer(() -> {
+            AtomicLong received = new AtomicLong();
+            return response.body().handle((buffer, sink) -> {
+                if (received.addAndGet(buffer.readableByteCount()) > this.maxBytes) {
+                    DataBufferUtils.release(buffer);
+                    sink.error(new VideoContentTooLargeException(response.videoId(), this.maxBytes,
+                            "more than " + this.maxBytes + " bytes sent"));
+                }
+                else {
+                    sink.next(buffer);
+                }
+            });
+        });
     }
 
     /**

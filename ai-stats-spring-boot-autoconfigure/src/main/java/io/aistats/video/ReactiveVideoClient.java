@@ -12,6 +12,7 @@ import io.aistats.video.model.WebSocketUrlOptions;
 import io.aistats.video.stream.JobStreamClient;
 import io.aistats.video.stream.JobTimeoutException;
 import io.aistats.video.stream.VideoJobUpdate;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -98,12 +99,25 @@ public interface ReactiveVideoClient {
 
     /**
      * Downloads a completed job's video to a file with bounded memory. The file appears atomically: on any failure no
-     * partial file is left at {@code target}.
+     * partial file is left at {@code target}. A video larger than {@link VideoClientSettings#maxDownloadSize()}
+     * fails with {@link io.aistats.video.error.VideoContentTooLargeException}.
      * @param videoId the gateway's video id
      * @param target the file to write (replaced if it exists)
      * @return the target once complete
      */
     Mono<Path> downloadVideoContent(String videoId, Path target);
+
+    /**
+     * Like {@link #downloadVideoContent(String, Path)} with another bound on the video's size for this call.
+     * @param videoId the gateway's video id
+     * @param target the file to write (replaced if it exists)
+     * @param maxSize the largest video written; a larger one fails with
+     * {@link io.aistats.video.error.VideoContentTooLargeException} and leaves no file
+     * @return the target once complete
+     */
+    default Mono<Path> downloadVideoContent(String videoId, Path target, DataSize maxSize) {
+        return withSettings((settings) -> settings.maxDownloadSize(maxSize)).downloadVideoContent(videoId, target);
+    }
 
     /**
      * Issues a signed link to a completed job's video ({@code POST /videos/{id}/download_url}).

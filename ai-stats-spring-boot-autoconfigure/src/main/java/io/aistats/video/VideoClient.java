@@ -11,6 +11,7 @@ import io.aistats.video.model.VideoPage;
 import io.aistats.video.model.WebSocketUrlOptions;
 import io.aistats.video.stream.JobTimeoutException;
 import io.aistats.video.stream.VideoJobStream;
+import org.springframework.util.unit.DataSize;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -87,12 +88,26 @@ public interface VideoClient {
     VideoContent getVideoContent(String videoId);
 
     /**
-     * Downloads a completed job's video to a file with bounded memory, atomically.
+     * Downloads a completed job's video to a file with bounded memory, atomically. A video larger than
+     * {@link VideoClientSettings#maxDownloadSize()} fails with
+     * {@link io.aistats.video.error.VideoContentTooLargeException} and leaves no file.
      * @param videoId the gateway's video id
      * @param target the file to write (replaced if it exists)
      * @return {@code target}
      */
     Path downloadVideoContent(String videoId, Path target);
+
+    /**
+     * Like {@link #downloadVideoContent(String, Path)} with another bound on the video's size for this call.
+     * @param videoId the gateway's video id
+     * @param target the file to write (replaced if it exists)
+     * @param maxSize the largest video written; a larger one fails with
+     * {@link io.aistats.video.error.VideoContentTooLargeException} and leaves no file
+     * @return {@code target}
+     */
+    default Path downloadVideoContent(String videoId, Path target, DataSize maxSize) {
+        return withSettings((settings) -> settings.maxDownloadSize(maxSize)).downloadVideoContent(videoId, target);
+    }
 
     /**
      * Issues a signed link to a completed job's video.

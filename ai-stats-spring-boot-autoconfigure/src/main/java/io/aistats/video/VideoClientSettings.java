@@ -3,6 +3,8 @@ package io.aistats.video;
 import io.aistats.video.model.OutputAccess;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.unit.DataSize;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -18,6 +20,12 @@ public final class VideoClientSettings {
     /** The gateway's current base URL. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.phaseo.app/v1");
 
+    /**
+     * The default download bound: 2 GB, four times the 512 MiB the gateway proxies at most, so that no real video is
+     * refused while a server announcing (or sending) far more cannot fill the disk.
+     */
+    public static final DataSize DEFAULT_MAX_DOWNLOAD_SIZE = DataSize.ofGigabytes(2);
+
     private final URI baseUrl;
     private final @Nullable String apiKey;
     private final Duration connectTimeout;
@@ -29,6 +37,7 @@ public final class VideoClientSettings {
     private final @Nullable String defaultModel;
     private final @Nullable OutputAccess defaultOutputAccess;
     private final @Nullable String defaultWebhookEndpointId;
+    private final DataSize maxDownloadSize;
 
     private VideoClientSettings(Builder builder) {
         this.baseUrl = validateBaseUrl(builder.baseUrl);
@@ -48,11 +57,16 @@ public final class VideoClientSettings {
         this.defaultModel = builder.defaultModel;
         this.defaultOutputAccess = builder.defaultOutputAccess;
         this.defaultWebhookEndpointId = builder.defaultWebhookEndpointId;
+        Objects.requireNonNull(builder.maxDownloadSize, "maxDownloadSize must not be null");
+        if (builder.maxDownloadSize.toBytes() <= 0) {
+            throw new IllegalArgumentException("maxDownloadSize must be positive, was " + builder.maxDownloadSize);
+        }
+        this.maxDownloadSize = builder.maxDownloadSize;
     }
 
     /**
      * Starts settings with the defaults: the current gateway URL, no key, 10 s to connect, 60 s per response,
-     * 5 min per call, 2 retries backing off from 500 ms to 10 s.
+     * 5 min per call, 2 retries backing off from 500 ms to 10 s, downloads of at most 2 GB.
      * @return a new builder
      */
     public static Builder builder() {
@@ -74,7 +88,8 @@ public final class VideoClientSettings {
             .maxBackoff(this.maxBackoff)
             .defaultModel(this.defaultModel)
             .defaultOutputAccess(this.defaultOutputAccess)
-            .defaultWebhookEndpointId(this.defaultWebhookEndpointId);
+            .defaultWebhookEndpointId(this.defaultWebhookEndpointId)
+            .maxDownloadSize(this.maxDownloadSize);
     }
 
     /** @return the base URL every route is resolved against, without a trailing slash */
@@ -137,6 +152,14 @@ public final class VideoClientSettings {
         return this.defaultWebhookEndpointId;
     }
 
+    /**
+     * @return the largest video {@code downloadVideoContent} writes; a larger one fails with
+     * {@link io.aistats.video.error.VideoContentTooLargeException} and leaves no file
+     */
+    public DataSize maxDownloadSize() {
+        return this.maxDownloadSize;
+    }
+
     @Override
     public String toString() {
         return "VideoClientSettings{baseUrl=" + this.baseUrl + ", apiKey=" + (this.apiKey != null ? "******" : "none")
@@ -144,7 +167,7 @@ public final class VideoClientSettings {
             + ", callTimeout=" + this.callTimeout + ", maxRetries=" + this.maxRetries + ", initialBackoff="
             + this.initialBackoff + ", maxBackoff=" + this.maxBackoff + ", defaultModel=" + this.defaultModel
             + ", defaultOutputAccess=" + this.defaultOutputAccess + ", defaultWebhookEndpointId="
-            + this.defaultWebhookEndpointId + "}";
+            + this.defaultWebhookEndpointId + ", maxDownloadSize=" + this.maxDownloadSize + "}";
     }
 
     private static URI validateBaseUrl(@Nullable URI uri) {
@@ -188,6 +211,7 @@ public final class VideoClientSettings {
         private @Nullable String defaultModel;
         private @Nullable OutputAccess defaultOutputAccess;
         private @Nullable String defaultWebhookEndpointId;
+        private @Nullable DataSize maxDownloadSize = DEFAULT_MAX_DOWNLOAD_SIZE;
 
         private Builder() {
         }
@@ -298,6 +322,15 @@ public final class VideoClientSettings {
          */
         public Builder defaultWebhookEndpointId(@Nullable String defaultWebhookEndpointId) {
             this.defaultWebhookEndpointId = defaultWebhookEndpointId;
+            return this;
+        }
+
+        /**
+         * @param maxDownloadSize the largest video a download writes; positive
+         * @return this builder
+         */
+        public Builder maxDownloadSize(DataSize maxDownloadSize) {
+            this.maxDownloadSize = maxDownloadSize;
             return this;
         }
 

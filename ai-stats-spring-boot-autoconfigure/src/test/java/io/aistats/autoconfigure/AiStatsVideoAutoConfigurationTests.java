@@ -33,6 +33,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import java.net.URI;
@@ -200,6 +201,21 @@ class AiStatsVideoAutoConfigurationTests {
                 assertThat(settings.defaultOutputAccess()).isEqualTo(OutputAccess.SIGNED_URL);
                 assertThat(settings.defaultWebhookEndpointId()).isEqualTo("8f14e45f-ceea-467f-a0e6-5d3c2a1b0c9e");
             });
+    }
+
+    @Test
+    void maxDownloadSizeIsBoundWithAFiniteDefaultAndAZeroOneFailsStartupNamingIt() {
+        this.contextRunner.run((context) -> assertThat(context.getBean(VideoClientSettings.class).maxDownloadSize())
+            .isEqualTo(DataSize.ofGigabytes(2)));
+        this.contextRunner.withPropertyValues("ai-stats.max-download-size=600MB")
+            .run((context) -> assertThat(context.getBean(VideoClientSettings.class).maxDownloadSize())
+                .isEqualTo(DataSize.ofMegabytes(600)));
+        this.contextRunner.withPropertyValues("ai-stats.max-download-size=0B").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                .isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
+                        (failure) -> assertThat(failure.getName()).isEqualTo("ai-stats.max-download-size"));
+        });
     }
 
     @Test

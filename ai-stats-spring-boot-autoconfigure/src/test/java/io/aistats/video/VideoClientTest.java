@@ -235,10 +235,14 @@ class VideoClientTest {
 
     @Test
     void videoIdsArePathEncodedNeverSpliced() {
+        long before = simulator.requests().size();
         assertThatThrownBy(() -> client.getVideo("models/../G-1?x=1"))
+            .isInstanceOf(VideoRequestValidationException.class);
+        assertThat(simulator.requests()).as("refused before sending").hasSize((int) before);
+        assertThatThrownBy(() -> client.getVideo("models; G-1 %3F x=1"))
             .isInstanceOf(NotFoundException.class);
         RecordedRequest request = lastRequest("GET", "/v1/videos/");
-        assertThat(request.path()).isEqualTo("/v1/videos/models/../G-1?x=1");
+        assertThat(request.path()).isEqualTo("/v1/videos/models; G-1 %3F x=1");
         assertThat(request.query()).isEmpty();
     }
 

@@ -48,11 +48,20 @@ class WebSocketUrlTest {
 
     @Test
     void idsAreEncodedAsOnePathSegment() {
-        URI url = client("https://api.phaseo.app/v1").getAsyncJobWebSocketUrl("video", "G-1/../x y?z#w",
+        URI url = client("https://api.phaseo.app/v1").getAsyncJobWebSocketUrl("video", "G-1;..%x y&z=w",
             WebSocketUrlOptions.defaults());
-        assertThat(url).hasToString("wss://api.phaseo.app/v1/async/video/G-1%2F..%2Fx%20y%3Fz%23w/ws");
+        assertThat(url).hasToString("wss://api.phaseo.app/v1/async/video/G-1;..%25x%20y&z=w/ws");
         assertThat(url.getRawPath()).endsWith("/ws");
         assertThat(url.getQuery()).isNull();
+    }
+
+    @Test
+    void idsThatWouldChangeTheUrlAreRefused() {
+        VideoClient client = client("https://api.phaseo.app/v1");
+        assertThatThrownBy(() -> client.getAsyncJobWebSocketUrl("video", "G-1/../x y?z#w",
+                WebSocketUrlOptions.defaults()))
+            .isInstanceOf(VideoRequestValidationException.class)
+            .satisfies((ex) -> assertThat(((VideoRequestValidationException) ex).field()).isEqualTo("id"));
     }
 
     @Test

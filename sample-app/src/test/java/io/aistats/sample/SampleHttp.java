@@ -42,11 +42,21 @@ final class SampleHttp {
     }
 
     Response post(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+        return send(HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     Response delete(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").DELETE());
+    }
+
+    /** Sends a request exactly as given, for requests the page would never make. */
+    Response send(String method, String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+            .method(method, HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     HttpResponse<byte[]> bytes(String path) {

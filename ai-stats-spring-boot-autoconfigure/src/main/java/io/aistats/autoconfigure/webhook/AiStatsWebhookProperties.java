@@ -1,7 +1,9 @@
 package io.aistats.autoconfigure.webhook;
 
+import io.aistats.video.webhook.WebhookReadLimits;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
@@ -20,7 +22,7 @@ import java.util.Set;
  * {@link #toString()} never shows the secrets.
  */
 @ConfigurationProperties(AiStatsWebhookProperties.PREFIX)
-public class AiStatsWebhookProperties {
+public class AiStatsWebhookProperties implements InitializingBean {
 
     static final String PREFIX = "ai-stats.webhook";
 
@@ -48,9 +50,25 @@ public class AiStatsWebhookProperties {
     private Duration tolerance = Duration.ofMinutes(5);
 
     /**
-     * Maximum size of a delivery body. Larger deliveries are answered with 413 without being read further.
+     * Maximum size of a delivery body. Larger deliveries are answered with 413 without being read further. The
+     * gateway sends one job object with at most ten attempts of webhook state: about 12 KB at most, 37 KB when every
+     * response preview is control characters; 64 KB holds both while bounding what a sender without the secret can
+     * make the receiver read.
      */
-    private DataSize maxPayloadSize = DataSize.ofMegabytes(1);
+    private DataSize maxPayloadSize = DataSize.ofKilobytes(64);
+
+    /**
+     * Maximum number of bytes all deliveries being read may hold together, reserved from each declared
+     * Content-Length or as chunks arrive. Deliveries beyond it are answered with 503 and Retry-After, so that the
+     * gateway delivers them again later. At least max-payload-size.
+     */
+    private DataSize maxInFlightBytes = DataSize.ofMegabytes(8);
+
+    /**
+     * Time a delivery body may take to arrive completely. A slower body (or a stalled one) is dropped with 408. The
+     * gateway sends its few kilobytes at once.
+     */
+    private Duration readTimeout = Duration.ofSeconds(10);
 
     /**
      * Whether to publish events on the application's task executor and answer the gateway at once. Keeps slow
@@ -136,6 +154,56 @@ public class AiStatsWebhookProperties {
     }
 
     /**
+     * @return the bytes all deliveries being read may hold together
+     */
+    public DataSize getMaxInFlightBytes() {
+        return this.maxInFlightBytes;
+    }
+
+    /**
+     * @param maxInFlightBytes the bytes all deliveries being read may hold together; positive
+     */
+    public void setMaxInFlightBytes(DataSize maxInFlightBytes) {
+        if (maxInFlightBytes == null || maxInFlightBytes.toBytes() <= 0) {
+            throw notPositive("max-in-flight-bytes", maxInFlightBytes);
+        }
+        this.maxInFlightBytes = maxInFlightBytes;
+    }
+
+    /**
+     * @return the time a body may take to arrive completely
+     */
+    public Duration getReadTimeout() {
+        return this.readTimeout;
+    }
+
+    /**
+     * @param readTimeout the time a body may take to arrive completely; positive
+     */
+    public void setReadTimeout(Duration readTimeout) {
+        this.readTimeout = positive("read-timeout", readTimeout);
+    }
+
+    /**
+     * @return the read limits of the endpoint: a fresh in-flight budget and the read deadline
+     */
+    WebhookReadLimits toReadLimits() {
+        return new WebhookReadLimits(this.maxInFlightBytes, this.readTimeout);
+    }
+
+    /**
+     * Checks what depends on two properties once all are bound, so that the failure names the property.
+     */
+    @Override
+    public void afterPropertiesSet() {
+        if (this.maxInFlightBytes.toBytes() < this.maxPayloadSize.toBytes()) {
+            throw new InvalidConfigurationPropertyValueException(PREFIX + ".max-in-flight-bytes",
+                    this.maxInFlightBytes, "must be at least " + PREFIX + ".max-payload-size (" + this.maxPayloadSize
+                            + "), or no delivery of the maximum size could be read");
+        }
+    }
+
+    /**
      * @return whether listeners run on the task executor after the answer
      */
     public boolean isAsync() {
@@ -198,7 +266,9 @@ public class AiStatsWebhookProperties {
     @Override
     public String toString() {
         return "AiStatsWebhookProperties[path=" + this.path + ", secrets=" + resolveSecrets().size() + " configured"
-                + ", tolerance=" + this.tolerance + ", maxPayloadSize=" + this.maxPayloadSize + ", async=" + this.async
+                + ", tolerance=" + this.tolerance + ", maxPayloadSize=" + this.maxPayloadSize
+                + ", maxInFlightBytes=" + this.maxInFlightBytes + ", readTimeout=" + this.readTimeout + ", async="
+                + this.async
                 + "]";
     }
 

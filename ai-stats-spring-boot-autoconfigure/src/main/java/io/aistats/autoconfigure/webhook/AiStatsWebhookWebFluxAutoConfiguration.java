@@ -70,8 +70,9 @@ public final class AiStatsWebhookWebFluxAutoConfiguration {
     @Bean
     @Lazy
     @ConditionalOnMissingBean
-    WebFluxWebhookHandler aiStatsWebFluxWebhookHandler(WebhookProcessor processor) {
-        return new WebFluxWebhookHandler(processor);
+    WebFluxWebhookHandler aiStatsWebFluxWebhookHandler(WebhookProcessor processor,
+            AiStatsWebhookProperties properties) {
+        return new WebFluxWebhookHandler(processor, properties.toReadLimits());
     }
 
     @Bean(ROUTER_FUNCTION_BEAN_NAME)

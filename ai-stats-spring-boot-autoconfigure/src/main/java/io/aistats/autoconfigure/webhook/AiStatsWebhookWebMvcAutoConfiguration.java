@@ -74,8 +74,9 @@ public final class AiStatsWebhookWebMvcAutoConfiguration {
     @Bean
     @Lazy
     @ConditionalOnMissingBean
-    WebMvcWebhookHandler aiStatsWebMvcWebhookHandler(WebhookProcessor processor) {
-        return new WebMvcWebhookHandler(processor);
+    WebMvcWebhookHandler aiStatsWebMvcWebhookHandler(WebhookProcessor processor,
+            AiStatsWebhookProperties properties) {
+        return new WebMvcWebhookHandler(processor, properties.toReadLimits());
     }
 
     @Bean(ROUTER_FUNCTION_BEAN_NAME)

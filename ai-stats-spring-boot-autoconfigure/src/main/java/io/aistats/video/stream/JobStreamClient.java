@@ -7,6 +7,7 @@ import io.aistats.video.error.AiStatsException;
 import io.aistats.video.error.VideoRequestValidationException;
 import io.aistats.video.http.ClientIdentity;
 import io.aistats.video.http.GatewayTransport;
+import io.aistats.video.http.PathIds;
 import io.aistats.video.model.VideoJob;
 import io.aistats.video.model.VideoStatus;
 import io.aistats.video.model.WebSocketUrlOptions;
@@ -171,10 +172,7 @@ public final class JobStreamClient {
     }
 
     private static String requireVideoId(@Nullable String videoId) {
-        if (videoId == null || videoId.isBlank()) {
-            throw new VideoRequestValidationException("video_id", "must not be blank");
-        }
-        return videoId.trim();
+        return PathIds.require(videoId, "video_id");
     }
 
     private static Duration requirePositive(@Nullable Duration timeout) {

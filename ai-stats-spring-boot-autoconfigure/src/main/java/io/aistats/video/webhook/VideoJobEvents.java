@@ -21,7 +21,8 @@ public final class VideoJobEvents {
 
     private static final String EVENT_ID_PREFIX = "evt_video_";
 
-    private static final int MAX_EVENT_ID_LENGTH = 160;
+    /** The longest event id the gateway sends: it truncates ids to 160 characters (contract §6.7). */
+    public static final int MAX_EVENT_ID_LENGTH = 160;
 
     private static final Pattern EVENT_ID_UNSAFE = Pattern.compile("[^A-Za-z0-9_-]+");
 

@@ -1,11 +1,13 @@
 package io.aistats.video.webhook;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.HandlerFunction;
@@ -16,21 +18,37 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeoutException;
 
 /**
- * The webhook endpoint for Spring WebFlux: joins the raw body (failing as soon as it exceeds the maximum size) and
- * hands it with the headers to the {@link WebhookProcessor} on the bounded-elastic scheduler, because listeners may
- * block. Register it with {@link #routes(String)}.
+ * The webhook endpoint for Spring WebFlux. It refuses what the headers alone condemn (missing or malformed signature
+ * headers, a stale timestamp, a declared size above the maximum) without reading the body; joins the rest within
+ * the {@link WebhookReadLimits} (bytes reserved in the in-flight budget from the declared {@code Content-Length} or
+ * chunk by chunk, a deadline for the whole body) and the maximum size; and hands it with the headers to the
+ * {@link WebhookProcessor} on the bounded-elastic scheduler, because listeners may block. Register it with
+ * {@link #routes(String)}.
  */
 public class WebFluxWebhookHandler implements HandlerFunction<ServerResponse> {
 
     private final WebhookProcessor processor;
 
+    private final WebhookReadLimits limits;
+
     /**
+     * Creates a handler with {@link WebhookReadLimits#defaults()}.
      * @param processor handles verified deliveries
      */
     public WebFluxWebhookHandler(WebhookProcessor processor) {
+        this(processor, WebhookReadLimits.defaults());
+    }
+
+    /**
+     * @param processor handles verified deliveries
+     * @param limits the in-flight byte budget and read deadline of this endpoint
+     */
+    public WebFluxWebhookHandler(WebhookProcessor processor, WebhookReadLimits limits) {
         this.processor = Objects.requireNonNull(processor, "processor");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /**
@@ -43,20 +61,49 @@ public class WebFluxWebhookHandler implements HandlerFunction<ServerResponse> {
 
     @Override
     public Mono<ServerResponse> handle(ServerRequest request) {
+        HttpHeaders headers = request.headers().asHttpHeaders();
+        WebhookOutcome refused = this.processor.precheck(headers);
+        if (refused != null) {
+            return respond(refused, true);
+        }
         long maxBytes = this.processor.maxPayloadSize().toBytes();
         OptionalLong contentLength = request.headers().contentLength();
         if (contentLength.isPresent() && contentLength.getAsLong() > maxBytes) {
-            return respond(this.processor.tooLarge("Content-Length " + contentLength.getAsLong()));
+            return respond(this.processor.tooLarge("Content-Length " + contentLength.getAsLong()), true);
+        }
+        long declared = contentLength.orElse(-1);
+        BodyReservation reservation = new BodyReservation(this.limits);
+        if (declared > 0 && !reservation.tryAdd(declared)) {
+            return respond(this.processor.overloaded("Content-Length " + declared), true);
+        }
+        Flux<DataBuffer> body = request.body(BodyExtractors.toDataBuffers());
+        if (declared < 0) {
+            body = body.handle((buffer, sink) -> {
+                int size = buffer.readableByteCount();
+                if (reservation.tryAdd(size)) {
+                    sink.next(buffer);
+                }
+                else {
+                    DataBufferUtils.release(buffer);
+                    sink.error(UnreadBodyException.overBudget(reservation.bytes() + size
+                            + " bytes of a body without Content-Length"));
+                }
+            });
         }
         int limit = (int) Math.min(maxBytes, Integer.MAX_VALUE - 8);
-        return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), limit)
+        return DataBufferUtils.join(body, limit)
+            .timeout(this.limits.readTimeout())
             .map(WebFluxWebhookHandler::toBytes)
             .defaultIfEmpty(new byte[0])
-            .flatMap((body) -> Mono.fromCallable(() -> this.processor.process(request.headers().asHttpHeaders(), body))
+            .flatMap((bytes) -> Mono.fromCallable(() -> this.processor.process(headers, bytes))
                 .subscribeOn(Schedulers.boundedElastic()))
+            .flatMap((outcome) -> respond(outcome, false))
             .onErrorResume(DataBufferLimitException.class,
-                    (ex) -> Mono.just(this.processor.tooLarge("more than " + maxBytes + " bytes sent")))
-            .flatMap(WebFluxWebhookHandler::respond);
+                    (ex) -> respond(this.processor.tooLarge("more than " + maxBytes + " bytes sent"), true))
+            .onErrorResume(TimeoutException.class, (ex) -> respond(this.processor.incompleteBody(
+                    "not complete within " + this.limits.readTimeout().toMillis() + " ms"), true))
+            .onErrorResume(UnreadBodyException.class, (ex) -> respond(ex.answer(this.processor), true))
+            .doFinally((signal) -> reservation.release());
     }
 
     private static byte[] toBytes(DataBuffer buffer) {
@@ -70,9 +117,19 @@ public class WebFluxWebhookHandler implements HandlerFunction<ServerResponse> {
         }
     }
 
-    private static Mono<ServerResponse> respond(WebhookOutcome outcome) {
-        return ServerResponse.status(outcome.httpStatus())
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(outcome.responseBodyBytes());
+    /**
+     * @param closeConnection whether the body was left (partly) unread: the connection then ends with the answer
+     */
+    private static Mono<ServerResponse> respond(WebhookOutcome outcome, boolean closeConnection) {
+        ServerResponse.BodyBuilder response = ServerResponse.status(outcome.httpStatus())
+            .contentType(MediaType.APPLICATION_JSON);
+        Integer retryAfter = outcome.retryAfterSeconds();
+        if (retryAfter != null) {
+            response.header(HttpHeaders.RETRY_AFTER, retryAfter.toString());
+        }
+        if (closeConnection) {
+            response.header(HttpHeaders.CONNECTION, "close");
+        }
+        return response.bodyValue(outcome.responseBodyBytes());
     }
 }

@@ -1,8 +1,12 @@
 package io.aistats.video.webhook;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.web.context.request.async.DeferredResult;
+import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -10,26 +14,44 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletionException;
 
 /**
- * The webhook endpoint for Spring MVC: reads the raw body (never more than the maximum size) and hands it with the
- * headers to the {@link WebhookProcessor}. Register it with {@link #routes(String)}.
+ * The webhook endpoint for Spring MVC. It refuses what the headers alone condemn (missing or malformed signature
+ * headers, a stale timestamp, a declared size above the maximum) without reading the body; reads the rest with
+ * servlet non-blocking I/O, so that slow senders hold no container thread, within the {@link WebhookReadLimits}
+ * (in-flight byte budget, read deadline); and hands the raw body with the headers to the {@link WebhookProcessor}.
+ * Register it with {@link #routes(String)}.
+ * <p>
+ * A delivery whose body is read is answered asynchronously: {@link #handle} then returns {@code null} after starting
+ * Spring MVC's asynchronous processing, and the answer is written when the body was processed.
  */
 public class WebMvcWebhookHandler implements HandlerFunction<ServerResponse> {
 
-    /** Leaves headroom below the largest array the JVM allocates. */
-    private static final int MAX_ARRAY_SIZE = Integer.MAX_VALUE - 8;
+    /** No timeout for the asynchronous request: the read deadline ends reading, the listeners take what they take. */
+    private static final long NO_ASYNC_TIMEOUT = 0L;
 
     private final WebhookProcessor processor;
 
+    private final WebhookReadLimits limits;
+
     /**
+     * Creates a handler with {@link WebhookReadLimits#defaults()}.
      * @param processor handles verified deliveries
      */
     public WebMvcWebhookHandler(WebhookProcessor processor) {
+        this(processor, WebhookReadLimits.defaults());
+    }
+
+    /**
+     * @param processor handles verified deliveries
+     * @param limits the in-flight byte budget and read deadline of this endpoint
+     */
+    public WebMvcWebhookHandler(WebhookProcessor processor, WebhookReadLimits limits) {
         this.processor = Objects.requireNonNull(processor, "processor");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /**
@@ -41,28 +63,76 @@ public class WebMvcWebhookHandler implements HandlerFunction<ServerResponse> {
     }
 
     @Override
-    public ServerResponse handle(ServerRequest request) throws IOException {
+    public @Nullable ServerResponse handle(ServerRequest request) throws IOException {
+        HttpHeaders headers = request.headers().asHttpHeaders();
+        WebhookOutcome refused = this.processor.precheck(headers);
+        if (refused != null) {
+            return respond(refused, true);
+        }
         long maxBytes = this.processor.maxPayloadSize().toBytes();
         OptionalLong contentLength = request.headers().contentLength();
         if (contentLength.isPresent() && contentLength.getAsLong() > maxBytes) {
-            return respond(this.processor.tooLarge("Content-Length " + contentLength.getAsLong()));
+            return respond(this.processor.tooLarge("Content-Length " + contentLength.getAsLong()), true);
         }
-        byte[] body = readAtMost(request.servletRequest().getInputStream(), maxBytes);
-        if (body == null) {
-            return respond(this.processor.tooLarge("more than " + maxBytes + " bytes sent"));
+        long declared = contentLength.orElse(-1);
+        BodyReservation reservation = new BodyReservation(this.limits);
+        if (declared > 0 && !reservation.tryAdd(declared)) {
+            return respond(this.processor.overloaded("Content-Length " + declared), true);
         }
-        return respond(this.processor.process(request.headers().asHttpHeaders(), body));
+        HttpServletRequest servletRequest = request.servletRequest();
+        DeferredResult<ServerResponse> answer = new DeferredResult<>(NO_ASYNC_TIMEOUT);
+        try {
+            WebAsyncUtils.getAsyncManager(servletRequest).startDeferredResultProcessing(answer);
+        }
+        catch (Exception ex) {
+            reservation.release();
+            throw new IllegalStateException("Could not start asynchronous processing of a webhook delivery", ex);
+        }
+        new ServletBodyReader(servletRequest.getInputStream(), this.limits, reservation, maxBytes, declared).start()
+            .thenApply((body) -> respond(this.processor.process(headers, body), false))
+            .exceptionally(this::refusal)
+            .whenComplete((response, failure) -> {
+                reservation.release();
+                if (failure != null) {
+                    answer.setErrorResult(failure);
+                }
+                else {
+                    answer.setResult(response);
+                }
+            });
+        return null;
     }
 
-    /** Reads the body, or returns {@code null} as soon as it proves longer than the limit. */
-    private static byte @Nullable [] readAtMost(InputStream input, long maxBytes) throws IOException {
-        byte[] body = input.readNBytes((int) Math.min(maxBytes + 1, MAX_ARRAY_SIZE));
-        return (body.length > maxBytes) ? null : body;
+    private ServerResponse refusal(Throwable failure) {
+        Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
+        if (cause instanceof UnreadBodyException unread) {
+            return respond(unread.answer(this.processor), true);
+        }
+        throw (cause instanceof RuntimeException runtime) ? runtime : new CompletionException(cause);
     }
 
-    private static ServerResponse respond(WebhookOutcome outcome) {
-        return ServerResponse.status(outcome.httpStatus())
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(outcome.responseBodyBytes());
+    /**
+     * @param closeConnection whether the body was left (partly) unread: the connection then ends with the answer,
+     * rather than the container reading what remains of it
+     */
+    private static ServerResponse respond(WebhookOutcome outcome, boolean closeConnection) {
+        ServerResponse.BodyBuilder response = ServerResponse.status(outcome.httpStatus())
+            .contentType(MediaType.APPLICATION_JSON);
+        Integer retryAfter = outcome.retryAfterSeconds();
+        if (retryAfter != null) {
+            response.header(HttpHeaders.RETRY_AFTER, retryAfter.toString());
+        }
+        if (!closeConnection) {
+            return response.body(outcome.responseBodyBytes());
+        }
+        response.header(HttpHeaders.CONNECTION, "close");
+        byte[] body = outcome.responseBodyBytes();
+        return response.build((servletRequest, servletResponse) -> {
+            servletResponse.setContentLength(body.length);
+            servletResponse.getOutputStream().write(body);
+            // sent now: the container drains what remains of an unread body before it would send the answer itself
+            servletResponse.flushBuffer();
+            return null;
+        });
     }
 }

@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * Reading is lenient: unknown members are ignored, the job data decodes forward-compatibly, and a missing
  * {@code delivery} or {@code created_at} falls back to sensible values (the event type as key, attempt 1 of
  * {@value VideoJobEvents#GATEWAY_MAX_ATTEMPTS}, the receiver's clock). Only what identifies the event is required:
- * {@code id}, {@code type} and a {@code data} object with an {@code id}. Thread-safe.
+ * {@code id} (at most {@value VideoJobEvents#MAX_EVENT_ID_LENGTH} characters, as the gateway sends them),
+ * {@code type} and a {@code data} object with an {@code id}. Thread-safe.
  */
 public final class WebhookDeliveryParser {
 
@@ -50,12 +51,17 @@ public final class WebhookDeliveryParser {
      * Parses a verified delivery body.
      * @param body the raw body bytes
      * @return the event, of the subtype matching its type
-     * @throws MalformedWebhookPayloadException when the body is not a JSON object or lacks {@code id}, {@code type}
-     * or {@code data.id}
+     * @throws MalformedWebhookPayloadException when the body is not a JSON object, lacks {@code id}, {@code type}
+     * or {@code data.id}, or its {@code id} is longer than {@value VideoJobEvents#MAX_EVENT_ID_LENGTH} characters
      */
     public VideoJobEvent parse(byte[] body) {
         JsonNode root = readObject(body);
         String eventId = requiredString(root, "id");
+        if (eventId.length() > VideoJobEvents.MAX_EVENT_ID_LENGTH) {
+            // the gateway never sends longer ids, and unbounded ones would let a sender fill the processed-event store
+            throw new MalformedWebhookPayloadException("Webhook payload 'id' has " + eventId.length()
+                    + " characters, more than the gateway's " + VideoJobEvents.MAX_EVENT_ID_LENGTH, null);
+        }
         String eventType = requiredString(root, "type");
         JsonNode data = root.get("data");
         if (data == null || !data.isObject()) {

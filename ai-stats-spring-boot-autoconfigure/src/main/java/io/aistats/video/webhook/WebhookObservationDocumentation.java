@@ -55,7 +55,8 @@ public enum WebhookObservationDocumentation implements ObservationDocumentation 
         /**
          * The answer, a {@link WebhookOutcome} in lower case: {@code accepted}, {@code queued}, {@code duplicate},
          * {@code invalid_headers}, {@code rejected_signature}, {@code rejected_stale}, {@code malformed},
-         * {@code too_large}, {@code in_flight}, {@code listener_failed} or {@code unavailable}; {@code error} when
+         * {@code too_large}, {@code incomplete_body}, {@code overloaded}, {@code in_flight},
+         * {@code listener_failed} or {@code unavailable}; {@code error} when
          * processing failed unexpectedly.
          */
         OUTCOME {

@@ -1,5 +1,7 @@
 package io.aistats.video.webhook;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -35,6 +37,18 @@ public enum WebhookOutcome {
     /** The body exceeds the configured maximum size. */
     TOO_LARGE(413, "error", "payload_too_large"),
 
+    /**
+     * The body did not arrive completely within the read timeout, or the connection broke while it was read;
+     * nothing was processed.
+     */
+    INCOMPLETE_BODY(408, "error", "incomplete_body"),
+
+    /**
+     * Deliveries being read already hold the receiver's whole in-flight byte budget; the sender should deliver again
+     * later (the answer carries {@code Retry-After}).
+     */
+    OVERLOADED(503, "error", "overloaded"),
+
     /** The same event is being handled right now; the gateway's retry will find it handled. */
     IN_FLIGHT(409, "error", "in_flight"),
 
@@ -58,6 +72,15 @@ public enum WebhookOutcome {
      */
     public int httpStatus() {
         return this.httpStatus;
+    }
+
+    /**
+     * @return the seconds after which the sender should deliver again, for a {@code Retry-After} header, or
+     * {@code null} when the answer carries none
+     */
+    public @Nullable Integer retryAfterSeconds() {
+        // the gateway's own first retry comes after a minute
+        return (this == OVERLOADED) ? 60 : null;
     }
 
     /**

@@ -31,8 +31,15 @@ import java.util.function.Function;
  */
 public class WebhookProcessor {
 
-    /** The default maximum body size: 1 MB. */
-    public static final DataSize DEFAULT_MAX_PAYLOAD_SIZE = DataSize.ofMegabytes(1);
+    /**
+     * The default maximum body size: 64 KB. The gateway sends one job object (contract §6.6) whose largest part is
+     * the webhook state with at most ten attempts, each with a response preview of at most 500 characters. Measured
+     * on the simulator ({@code WebhookDeliveryTest} of the test module): about 12 KB when the failing receiver
+     * answered with an HTML error page, about 37 KB in the worst case of previews made of control characters (six
+     * bytes each once JSON-escaped). 64 KB holds both while bounding what a sender without the secret can make the
+     * receiver read.
+     */
+    public static final DataSize DEFAULT_MAX_PAYLOAD_SIZE = DataSize.ofKilobytes(64);
 
     private static final Log logger = LogFactory.getLog(WebhookProcessor.class);
 
@@ -112,14 +119,8 @@ public class WebhookProcessor {
             this.verifier.verify(timestamp, signature, body);
             event = this.parser.parse(body);
         }
-        catch (MalformedWebhookHeadersException ex) {
-            return reject(WebhookOutcome.INVALID_HEADERS, ex.getMessage());
-        }
-        catch (StaleWebhookTimestampException ex) {
-            return reject(WebhookOutcome.REJECTED_STALE, ex.getMessage());
-        }
         catch (WebhookVerificationException ex) {
-            return reject(WebhookOutcome.REJECTED_SIGNATURE, ex.getMessage());
+            return reject(ex);
         }
         catch (MalformedWebhookPayloadException ex) {
             return reject(WebhookOutcome.MALFORMED, ex.getMessage());
@@ -139,6 +140,43 @@ public class WebhookProcessor {
             logger.debug("Webhook delivery " + event + " answered " + outcome.httpStatus() + " " + outcome);
         }
         return outcome;
+    }
+
+    /**
+     * Checks a delivery's headers before its body is read: both signature headers present, the timestamp within the
+     * tolerance, the signature shaped like one. Web adapters call it first, so that a delivery that cannot pass
+     * costs no body reading.
+     * @param headers the request headers (names are case-insensitive)
+     * @return the rejection to answer, or {@code null} when the body should be read and {@link #process} called
+     */
+    public @Nullable WebhookOutcome precheck(HttpHeaders headers) {
+        try {
+            this.verifier.checkHeaders(headers.getFirst(WebhookHeaders.TIMESTAMP),
+                    headers.getFirst(WebhookHeaders.SIGNATURE));
+            return null;
+        }
+        catch (WebhookVerificationException ex) {
+            return observed((context) -> reject(ex));
+        }
+    }
+
+    /**
+     * Answers a delivery that a web adapter did not read because the in-flight byte budget was exhausted.
+     * @param detail what was asked of the budget, for the log
+     * @return {@link WebhookOutcome#OVERLOADED}
+     */
+    public WebhookOutcome overloaded(String detail) {
+        return observed((context) -> reject(WebhookOutcome.OVERLOADED,
+                "Webhook deliveries being read hold the in-flight byte budget (" + detail + ")"));
+    }
+
+    /**
+     * Answers a delivery whose body a web adapter dropped because it did not arrive in time or its connection broke.
+     * @param detail what happened, for the log
+     * @return {@link WebhookOutcome#INCOMPLETE_BODY}
+     */
+    public WebhookOutcome incompleteBody(String detail) {
+        return observed((context) -> reject(WebhookOutcome.INCOMPLETE_BODY, "Webhook body incomplete: " + detail));
     }
 
     /**
@@ -197,6 +235,20 @@ public class WebhookProcessor {
     private WebhookOutcome rejectTooLarge(String size) {
         return reject(WebhookOutcome.TOO_LARGE, "Webhook delivery (" + size + ") exceeds the maximum of "
                 + this.maxPayloadSize.toBytes() + " bytes");
+    }
+
+    private static WebhookOutcome reject(WebhookVerificationException ex) {
+        WebhookOutcome outcome;
+        if (ex instanceof MalformedWebhookHeadersException) {
+            outcome = WebhookOutcome.INVALID_HEADERS;
+        }
+        else if (ex instanceof StaleWebhookTimestampException) {
+            outcome = WebhookOutcome.REJECTED_STALE;
+        }
+        else {
+            outcome = WebhookOutcome.REJECTED_SIGNATURE;
+        }
+        return reject(outcome, ex.getMessage());
     }
 
     private static WebhookOutcome reject(WebhookOutcome outcome, @Nullable String reason) {

@@ -115,18 +115,9 @@ public final class WebhookVerifier {
      */
     public long verify(@Nullable String timestamp, @Nullable String signature, byte[] body) {
         Objects.requireNonNull(body, "body");
-        if (timestamp == null || timestamp.isBlank()) {
-            throw new MalformedWebhookHeadersException(WebhookVerificationException.Reason.MISSING_HEADER,
-                    "Webhook delivery has no " + WebhookHeaders.TIMESTAMP + " header");
-        }
-        if (signature == null || signature.isBlank()) {
-            throw new MalformedWebhookHeadersException(WebhookVerificationException.Reason.MISSING_HEADER,
-                    "Webhook delivery has no " + WebhookHeaders.SIGNATURE + " header");
-        }
-        String signedTimestamp = timestamp.trim();
-        long seconds = parseTimestamp(signedTimestamp);
-        checkTolerance(seconds);
-        byte[] received = decodeSignature(signature);
+        long seconds = checkHeaders(timestamp, signature);
+        String signedTimestamp = Objects.requireNonNull(timestamp).trim();
+        byte[] received = decodeSignature(Objects.requireNonNull(signature));
         boolean matched = false;
         for (SecretKeySpec key : this.keys) {
             // no early exit: the time taken does not reveal which secret matched
@@ -137,6 +128,32 @@ public final class WebhookVerifier {
                     + ((this.keys.size() == 1) ? "the configured secret" : "any of the " + this.keys.size()
                     + " configured secrets"));
         }
+        return seconds;
+    }
+
+    /**
+     * Checks what can be checked without the body, so that a web adapter can refuse a delivery before reading it:
+     * both headers are present, the timestamp is unix seconds within the tolerance, and the signature has the form
+     * of one. {@link #verify(String, String, byte[])} repeats these checks before it computes the HMAC.
+     * @param timestamp the {@code x-phaseo-timestamp} header value
+     * @param signature the {@code x-phaseo-signature} header value
+     * @return the signing time, in unix seconds
+     * @throws MalformedWebhookHeadersException when a header is missing or the timestamp is not a number
+     * @throws StaleWebhookTimestampException when the timestamp is outside the tolerance
+     * @throws InvalidWebhookSignatureException when the signature is not 64 hex characters
+     */
+    public long checkHeaders(@Nullable String timestamp, @Nullable String signature) {
+        if (timestamp == null || timestamp.isBlank()) {
+            throw new MalformedWebhookHeadersException(WebhookVerificationException.Reason.MISSING_HEADER,
+                    "Webhook delivery has no " + WebhookHeaders.TIMESTAMP + " header");
+        }
+        if (signature == null || signature.isBlank()) {
+            throw new MalformedWebhookHeadersException(WebhookVerificationException.Reason.MISSING_HEADER,
+                    "Webhook delivery has no " + WebhookHeaders.SIGNATURE + " header");
+        }
+        long seconds = parseTimestamp(timestamp.trim());
+        checkTolerance(seconds);
+        decodeSignature(signature);
         return seconds;
     }
 

@@ -19,10 +19,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Posts real signed deliveries over a socket to the auto-configured endpoint and checks what the gateway would be
@@ -35,6 +39,11 @@ abstract class AbstractWebhookEndToEndTests {
     static final String PROPERTIES_ROTATED_SECRET = "ai-stats.webhook.secrets[0]=" + WebhookDeliveries.ROTATED_SECRET;
 
     static final String PROPERTIES_MAX_PAYLOAD = "ai-stats.webhook.max-payload-size=16KB";
+
+    /** Room for two deliveries of the maximum size. */
+    static final String PROPERTIES_MAX_IN_FLIGHT = "ai-stats.webhook.max-in-flight-bytes=32KB";
+
+    static final String PROPERTIES_READ_TIMEOUT = "ai-stats.webhook.read-timeout=2s";
 
     private static final int MAX_PAYLOAD_BYTES = 16 * 1024;
 
@@ -165,6 +174,20 @@ abstract class AbstractWebhookEndToEndTests {
     }
 
     @Test
+    void eventIdLongerThanTheGatewaysIsABadRequest() throws Exception {
+        String body = WebhookDeliveries.body(this.videoId, "video.created", "video.created", 1, "queued", null);
+        String eventId = "evt_video_" + this.videoId + "_video_created";
+        String longId = eventId + "_" + "x".repeat(160 - eventId.length());
+        HttpResponse<String> response = this.deliveries.post(body.replace(eventId, longId));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"error\":\"malformed_payload\"}");
+        assertThat(this.listener.received(this.videoId)).isEmpty();
+        assertThat(this.deliveries.post(body.replace(eventId, longId.substring(0, 160))).statusCode())
+            .as("160 characters, the gateway's longest").isEqualTo(200);
+        assertThat(this.listener.received(this.videoId)).hasSize(1);
+    }
+
+    @Test
     void duplicateIsAcknowledgedWithoutPublishingAgain() throws Exception {
         String body = WebhookDeliveries.body(this.videoId, "video.created", "video.created", 1, "queued", null);
         assertThat(this.deliveries.post(body).body()).isEqualTo("{\"status\":\"accepted\"}");
@@ -272,6 +295,90 @@ abstract class AbstractWebhookEndToEndTests {
         assertThat(this.deliveries.post(created, WebhookDeliveries.SECRET).statusCode()).isEqualTo(200);
         assertThat(this.deliveries.post(completed, WebhookDeliveries.ROTATED_SECRET).statusCode()).isEqualTo(200);
         assertThat(this.listener.received(this.videoId)).hasSize(2);
+    }
+
+    @Test
+    void headersAloneRefuseADeliveryWithoutWaitingForItsBody() throws Exception {
+        byte[] body = WebhookDeliveries.body(this.videoId, "video.created", "video.created", 1, "queued", null)
+            .getBytes(StandardCharsets.UTF_8);
+        Map<String, String> signed = new WebhookSigner(WebhookDeliveries.SECRET).headers(body,
+                Instant.now().getEpochSecond());
+        Map<String, String> stale = new WebhookSigner(WebhookDeliveries.SECRET).headers(body,
+                Instant.now().getEpochSecond() - 400);
+        Map<String, String> badSignature = new HashMap<>(signed);
+        badSignature.put("x-phaseo-signature", "not-hex");
+        Map<String, String[]> cases = Map.of("missing signature", new String[] { "400", "invalid_headers" },
+                "stale", new String[] { "401", "stale_timestamp" },
+                "bad signature", new String[] { "401", "invalid_signature" });
+        Map<String, Map<String, String>> headers = Map.of("missing signature",
+                WebhookDeliveries.without(signed, "x-phaseo-signature"), "stale", stale, "bad signature", badSignature);
+        for (Map.Entry<String, String[]> expected : cases.entrySet()) {
+            Map<String, String> request = new HashMap<>(headers.get(expected.getKey()));
+            request.put("Content-Length", Integer.toString(body.length));
+            // the body never comes: waiting for it would end in 408 after the read timeout
+            try (RawWebhookConnection connection = RawWebhookConnection.open(this.port, request, new byte[0], 30_000)) {
+                assertThat(connection.readAnswer()).as(expected.getKey())
+                    .startsWith("HTTP/1.1 " + expected.getValue()[0] + " ")
+                    .containsIgnoringCase("\r\nConnection: close\r\n")
+                    .endsWith("{\"error\":\"" + expected.getValue()[1] + "\"}");
+            }
+        }
+        assertThat(this.listener.received(this.videoId)).isEmpty();
+    }
+
+    @Test
+    void stalledBodyIsDroppedWith408AfterTheReadTimeout() throws Exception {
+        byte[] body = WebhookDeliveries.body(this.videoId, "video.created", "video.created", 1, "queued", null)
+            .getBytes(StandardCharsets.UTF_8);
+        Map<String, String> declared = new HashMap<>(new WebhookSigner(WebhookDeliveries.SECRET).headers(body,
+                Instant.now().getEpochSecond()));
+        declared.put("Content-Length", Integer.toString(body.length));
+        Map<String, String> chunked = new HashMap<>(declared);
+        chunked.remove("Content-Length");
+        chunked.put("Transfer-Encoding", "chunked");
+        byte[] firstChunk = ("64\r\n" + new String(body, 0, 100, StandardCharsets.UTF_8) + "\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+        try (RawWebhookConnection withLength = RawWebhookConnection.open(this.port, declared,
+                Arrays.copyOf(body, body.length / 2), 30_000);
+                RawWebhookConnection withChunks = RawWebhookConnection.open(this.port, chunked, firstChunk, 30_000)) {
+            long started = System.nanoTime();
+            for (RawWebhookConnection connection : new RawWebhookConnection[] { withLength, withChunks }) {
+                assertThat(connection.readAnswer()).startsWith("HTTP/1.1 408 ")
+                    .containsIgnoringCase("\r\nConnection: close\r\n")
+                    .endsWith("{\"error\":\"incomplete_body\"}");
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("dropped after the 2 s read timeout")
+                .isBetween(Duration.ofMillis(1500), Duration.ofSeconds(10));
+        }
+        assertThat(this.listener.received(this.videoId)).isEmpty();
+        assertThat(this.deliveries.post(new String(body, StandardCharsets.UTF_8)).statusCode())
+            .as("the budget was given back").isEqualTo(200);
+    }
+
+    @Test
+    void deliveriesBeyondTheInFlightBudgetAreAskedToComeBackLater() throws Exception {
+        Map<String, String> forged = new HashMap<>();
+        forged.put("x-phaseo-timestamp", Long.toString(Instant.now().getEpochSecond()));
+        forged.put("x-phaseo-signature", "ab".repeat(32));
+        forged.put("Content-Length", Integer.toString(MAX_PAYLOAD_BYTES));
+        try (RawWebhookConnection first = RawWebhookConnection.open(this.port, forged, new byte[10], 30_000);
+                RawWebhookConnection second = RawWebhookConnection.open(this.port, forged, new byte[10], 30_000)) {
+            // the two stalled bodies hold the whole budget once the receiver has seen their headers
+            String body = WebhookDeliveries.body(this.videoId, "video.created", "video.created", 1, "queued", null);
+            HttpResponse<String>[] refused = new HttpResponse[1];
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                refused[0] = this.deliveries.post(body);
+                return refused[0].statusCode() == 503;
+            });
+            assertThat(refused[0].body()).isEqualTo("{\"error\":\"overloaded\"}");
+            assertThat(refused[0].headers().firstValue("Retry-After")).hasValue("60");
+            assertThat(this.listener.received(this.videoId)).isEmpty();
+            assertThat(first.readAnswer()).startsWith("HTTP/1.1 408 ");
+            assertThat(second.readAnswer()).startsWith("HTTP/1.1 408 ");
+            HttpResponse<String> redelivered = this.deliveries.post(body);
+            assertThat(redelivered.statusCode()).as("delivered again once the budget is free").isEqualTo(200);
+            assertThat(this.listener.received(this.videoId)).hasSize(1);
+        }
     }
 
     /** Pads the job data with an unknown member until the body has exactly the given size. */

@@ -136,7 +136,8 @@ class AiStatsWebhookAutoConfigurationTests {
     @ParameterizedTest
     @CsvSource({ "ai-stats.webhook.tolerance, 0s", "ai-stats.webhook.tolerance, -1m",
             "ai-stats.webhook.max-payload-size, 0B", "ai-stats.webhook.dedupe.capacity, 0",
-            "ai-stats.webhook.dedupe.ttl, -1h" })
+            "ai-stats.webhook.dedupe.ttl, -1h", "ai-stats.webhook.max-in-flight-bytes, 0B",
+            "ai-stats.webhook.read-timeout, 0s" })
     void outOfRangeValueFailsStartupNamingTheProperty(String property, String value) {
         // the beans that use these values are created on the first delivery; binding rejects them at startup
         this.servlet.withPropertyValues("ai-stats.webhook.secret=whsec_test_secret", property + "=" + value)
@@ -149,6 +150,35 @@ class AiStatsWebhookAutoConfigurationTests {
                                 + "' is invalid: must be positive");
                     });
             });
+    }
+
+    @Test
+    void inFlightBudgetSmallerThanOneDeliveryFailsStartupNamingTheProperty() {
+        this.servlet.withPropertyValues("ai-stats.webhook.secret=whsec_test_secret",
+                "ai-stats.webhook.max-payload-size=64KB", "ai-stats.webhook.max-in-flight-bytes=32KB")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause()
+                    .isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (failure) -> {
+                        assertThat(failure.getName()).isEqualTo("ai-stats.webhook.max-in-flight-bytes");
+                        assertThat(failure).hasMessageContaining("must be at least ai-stats.webhook.max-payload-size");
+                    });
+            });
+    }
+
+    @Test
+    void bindsTheReadLimitsWithDefaultsChosenFromTheGatewaysDeliveries() {
+        this.plain.withPropertyValues("ai-stats.webhook.secret=whsec_a").run((context) -> {
+            AiStatsWebhookProperties properties = context.getBean(AiStatsWebhookProperties.class);
+            assertThat(properties.getMaxPayloadSize()).isEqualTo(DataSize.ofKilobytes(64));
+            assertThat(context.getBean(WebhookProcessor.class).maxPayloadSize()).isEqualTo(DataSize.ofKilobytes(64));
+            assertThat(properties.toReadLimits()).hasToString(
+                    "WebhookReadLimits[maxInFlightBytes=8388608, readTimeout=PT10S]");
+        });
+        this.plain.withPropertyValues("ai-stats.webhook.secret=whsec_a", "ai-stats.webhook.max-in-flight-bytes=1MB",
+                "ai-stats.webhook.read-timeout=2s").run((context) -> assertThat(context
+                    .getBean(AiStatsWebhookProperties.class)
+                    .toReadLimits()).hasToString("WebhookReadLimits[maxInFlightBytes=1048576, readTimeout=PT2S]"));
     }
 
     @Test

@@ -17,7 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = WebhookTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "spring.main.web-application-type=reactive", AbstractWebhookEndToEndTests.PROPERTIES_SECRET,
                 AbstractWebhookEndToEndTests.PROPERTIES_ROTATED_SECRET,
-                AbstractWebhookEndToEndTests.PROPERTIES_MAX_PAYLOAD })
+                AbstractWebhookEndToEndTests.PROPERTIES_MAX_PAYLOAD,
+                AbstractWebhookEndToEndTests.PROPERTIES_MAX_IN_FLIGHT,
+                AbstractWebhookEndToEndTests.PROPERTIES_READ_TIMEOUT })
 class WebFluxWebhookEndToEndTests extends AbstractWebhookEndToEndTests {
 
     @Autowired

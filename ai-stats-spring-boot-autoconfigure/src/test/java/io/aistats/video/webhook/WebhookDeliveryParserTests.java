@@ -99,6 +99,18 @@ class WebhookDeliveryParserTests {
         assertMalformed("{\"id\":\"e\",\"type\":\"video.created\",\"data\":{\"status\":\"queued\"}}", "'data.id'");
     }
 
+    @Test
+    void acceptsEventIdsUpToTheGatewaysLengthAndRefusesLongerOnes() {
+        String longest = VideoJobEvents.eventId("G-01KDVDGQGGQ7M3R8X2VN5T9HBC", "video.status_changed:" + "x".repeat(200));
+        assertThat(longest).hasSize(160);
+        assertThat(parse("{\"id\":\"" + longest + "\",\"type\":\"video.created\",\"data\":{\"id\":\"G-1\"}}")
+            .eventId()).isEqualTo(longest);
+        assertMalformed("{\"id\":\"" + longest + "y\",\"type\":\"video.created\",\"data\":{\"id\":\"G-1\"}}",
+                "'id' has 161 characters");
+        assertMalformed("{\"id\":\"" + "e".repeat(900_000) + "\",\"type\":\"video.created\",\"data\":{\"id\":\"G-1\"}}",
+                "'id' has 900000 characters");
+    }
+
     private void assertMalformed(String body, String expectedMessagePart) {
         assertThatExceptionOfType(MalformedWebhookPayloadException.class).as(body)
             .isThrownBy(() -> parse(body))
