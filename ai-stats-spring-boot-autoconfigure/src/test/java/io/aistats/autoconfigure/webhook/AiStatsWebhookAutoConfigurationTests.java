@@ -271,12 +271,16 @@ class AiStatsWebhookAutoConfigurationTests {
         static final ProcessedEventStore STORE = new ProcessedEventStore() {
 
             @Override
-            public boolean isProcessed(String eventId) {
-                return false;
+            public Claim claim(String eventId, Duration lease) {
+                return Claim.CLAIMED;
             }
 
             @Override
-            public void markProcessed(String eventId) {
+            public void complete(String eventId) {
+            }
+
+            @Override
+            public void release(String eventId) {
             }
         };
 
