@@ -109,7 +109,7 @@ class WebhookClusterTests {
     @Test
     void everyValidEventIsPublishedOnceAcrossTheReplicas() throws Exception {
         Random random = new Random(SEED);
-        List<ValidEvent> events = validEvents();
+        List<ValidEvent> events = WebhookDeliveryStormTests.validEvents("CLUSTER", VIDEOS);
         List<Send> plan = new ArrayList<>();
         List<ValidEvent> paired = new ArrayList<>(events);
         Collections.shuffle(paired, random);
@@ -225,38 +225,24 @@ class WebhookClusterTests {
         return WebhookDeliveryStormTests.post(endpoint, delivery, attempt);
     }
 
-    /** Four phases per video; every one is a distinct event the cluster must publish once. */
-    private static List<ValidEvent> validEvents() {
-        List<ValidEvent> events = new ArrayList<>();
-        for (int i = 0; i < VIDEOS; i++) {
-            String videoId = String.format(Locale.ROOT, "G-CLUSTER%05d", i);
-            events.add(new ValidEvent(videoId, "video.created", "video.created", "queued", null));
-            events.add(new ValidEvent(videoId, "video.status_changed", "video.status_changed:queued:in_progress",
-                    "processing", "{\"previous_status\":\"queued\",\"status\":\"in_progress\"}"));
-            events.add(new ValidEvent(videoId, "video.progress", "video.progress:50", "processing", null));
-            events.add(new ValidEvent(videoId, "video.completed", "video.completed", "completed", null));
-        }
-        return events;
-    }
-
     private static List<Delivery> invalidDeliveries(Random random) {
         WebhookSigner signer = new WebhookSigner(WebhookDeliveries.SECRET);
         WebhookSigner stranger = new WebhookSigner("whsec_not_the_endpoints_secret");
         List<Delivery> deliveries = new ArrayList<>();
         for (int i = 0; i < TAMPERED; i++) {
             // an event of a valid video, signed as completed and delivered as failed: must never be published
-            String videoId = String.format(Locale.ROOT, "G-CLUSTER%05d", i % VIDEOS);
+            String videoId = WebhookDeliveryStormTests.videoId("CLUSTER", i % VIDEOS);
             deliveries.add(new Delivery((attempt) -> WebhookDeliveries.body(videoId, "video.failed", "video.failed",
                     attempt, "completed", null), (body) -> signer.headers(body, WebhookDeliveryStormTests.now()),
                     (body) -> body.replace("\"status\":\"completed\"", "\"status\":\"failed\"")));
         }
         for (int i = 0; i < FOREIGN_SIGNATURES; i++) {
-            String videoId = String.format(Locale.ROOT, "G-CLUSTERFOREIGN%05d", i);
+            String videoId = WebhookDeliveryStormTests.videoId("CLUSTERFOREIGN", i);
             deliveries.add(new Delivery((attempt) -> WebhookDeliveryStormTests.completed(videoId, attempt),
                     (body) -> stranger.headers(body, WebhookDeliveryStormTests.now())));
         }
         for (int i = 0; i < STALE; i++) {
-            String videoId = String.format(Locale.ROOT, "G-CLUSTERSTALE%05d", i);
+            String videoId = WebhookDeliveryStormTests.videoId("CLUSTERSTALE", i);
             long skew = (random.nextBoolean() ? -1 : 1) * (301 + random.nextInt(7200));
             deliveries.add(new Delivery((attempt) -> WebhookDeliveryStormTests.completed(videoId, attempt),
                     (body) -> signer.headers(body, WebhookDeliveryStormTests.now() + skew)));

@@ -90,7 +90,7 @@ class WebhookDeliveryStormTests {
     @Test
     void everyValidEventIsPublishedExactlyOnceAndEveryInvalidOneIsRejected() throws Exception {
         Random random = new Random(SEED);
-        List<ValidEvent> events = validEvents();
+        List<ValidEvent> events = validEvents("VALID", VIDEOS);
         List<Delivery> plan = new ArrayList<>();
         events.forEach((event) -> plan.add(event.delivery()));
         for (int i = 0; i < DUPLICATES; i++) {
@@ -145,10 +145,10 @@ class WebhookDeliveryStormTests {
     }
 
     /** Four phases per video; every one is a distinct event the listener must see once. */
-    private static List<ValidEvent> validEvents() {
+    static List<ValidEvent> validEvents(String kind, int videos) {
         List<ValidEvent> events = new ArrayList<>();
-        for (int i = 0; i < VIDEOS; i++) {
-            String videoId = videoId("VALID", i);
+        for (int i = 0; i < videos; i++) {
+            String videoId = videoId(kind, i);
             events.add(new ValidEvent(videoId, "video.created", "video.created", "queued", null));
             events.add(new ValidEvent(videoId, "video.status_changed", "video.status_changed:queued:in_progress",
                     "processing", "{\"previous_status\":\"queued\",\"status\":\"in_progress\"}"));
@@ -195,7 +195,7 @@ class WebhookDeliveryStormTests {
         return WebhookDeliveries.body(videoId, "video.completed", "video.completed", attempt, "completed", null);
     }
 
-    private static String videoId(String kind, int index) {
+    static String videoId(String kind, int index) {
         return String.format(Locale.ROOT, "G-STORM%s%05d", kind, index);
     }
 
