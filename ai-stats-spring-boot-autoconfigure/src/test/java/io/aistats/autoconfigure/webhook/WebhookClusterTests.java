@@ -45,8 +45,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Three replicas of an application, each a real web server with the webhook endpoint and the JDBC store, on one
- * fresh PostgreSQL database, receive ten thousand signed deliveries spread over them at random (seeded): originals,
+ * Three replicas of an application, each a real web server (two Spring MVC, one WebFlux) with the webhook endpoint
+ * and the JDBC store, on one fresh PostgreSQL database, receive ten thousand signed deliveries spread over them at random (seeded): originals,
  * later duplicates, pairs of the same delivery sent to two replicas at the same instant, tampered, foreign-signed and
  * stale deliveries, and listeners that fail the first time for some events. The senders behave like the gateway: a
  * 5xx or 409 is delivered again, to another replica.
@@ -169,7 +169,9 @@ class WebhookClusterTests {
     }
 
     private ConfigurableApplicationContext startReplica(int replica) {
-        return new SpringApplicationBuilder(ReplicaApplication.class).web(WebApplicationType.SERVLET)
+        // the last replica runs on WebFlux, where the endpoint hands deliveries to another thread
+        WebApplicationType stack = (replica == REPLICAS - 1) ? WebApplicationType.REACTIVE : WebApplicationType.SERVLET;
+        return new SpringApplicationBuilder(ReplicaApplication.class).web(stack)
             .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
                     AbstractWebhookEndToEndTests.PROPERTIES_SECRET, "spring.datasource.url=" + this.database.getJdbcUrl(),
                     "spring.datasource.username=" + PostgresTestDatabase.user(), "spring.datasource.password=",
@@ -293,7 +295,7 @@ class WebhookClusterTests {
         }
     }
 
-    /** A replica: the starter's webhook endpoint and JDBC store in a plain Spring MVC application. */
+    /** A replica: the starter's webhook endpoint and JDBC store in a plain Spring MVC or WebFlux application. */
     @SpringBootConfiguration
     @EnableAutoConfiguration
     static class ReplicaApplication {
