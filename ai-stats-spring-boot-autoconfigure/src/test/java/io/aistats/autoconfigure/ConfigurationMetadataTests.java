@@ -55,7 +55,9 @@ class ConfigurationMetadataTests {
             "ai-stats.default-webhook-endpoint-id",
             "ai-stats.webhook.secret",
             "ai-stats.video.stream.interval",
-            "ai-stats.video.stream.poll-interval");
+            "ai-stats.video.stream.poll-interval",
+            // detected from the DataSource when unset
+            "ai-stats.jdbc.platform");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

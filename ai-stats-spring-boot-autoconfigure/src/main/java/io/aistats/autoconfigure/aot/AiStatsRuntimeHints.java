@@ -101,5 +101,7 @@ public class AiStatsRuntimeHints implements RuntimeHintsRegistrar {
             binding.registerReflectionHints(reflection, types.toArray(new Class<?>[0]));
             types.forEach((type) -> reflection.registerType(type, JSON_BINDING));
         }
+        // the JDBC stores' schema scripts, read by AiStatsJdbcSchemaInitializer
+        hints.resources().registerPattern("io/aistats/video/jdbc/schema-*.sql");
     }
 }

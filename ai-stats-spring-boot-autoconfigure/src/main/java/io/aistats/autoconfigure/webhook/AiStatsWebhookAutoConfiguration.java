@@ -1,5 +1,6 @@
 package io.aistats.autoconfigure.webhook;
 
+import io.aistats.video.webhook.DispatchTransaction;
 import io.aistats.video.webhook.InMemoryProcessedEventStore;
 import io.aistats.video.webhook.ProcessedEventStore;
 import io.aistats.video.webhook.VideoJobEventDispatcher;
@@ -18,8 +19,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -32,8 +35,9 @@ import java.util.concurrent.Executor;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the machinery that turns job updates into
- * {@code VideoJobEvent}s: the {@link ProcessedEventStore} and the {@link VideoJobEventDispatcher} (shared by every
- * path that observes jobs), and, once a webhook signing secret is set ({@code ai-stats.webhook.secret} or
+ * {@code VideoJobEvent}s: the {@link ProcessedEventStore} (in memory unless {@code ai-stats.webhook.dedupe.store=jdbc}
+ * selects the JDBC store of {@code AiStatsJdbcAutoConfiguration}) and the {@link VideoJobEventDispatcher} (shared by
+ * every path that observes jobs, in a {@link DispatchTransaction} when there is one), and, once a webhook signing secret is set ({@code ai-stats.webhook.secret} or
  * {@code ai-stats.webhook.secrets}), the {@link WebhookVerifier}, {@link WebhookDeliveryParser} and
  * {@link WebhookProcessor} behind the webhook endpoints. Every bean backs off when the application defines its own.
  * <p>
@@ -48,22 +52,39 @@ import java.util.concurrent.Executor;
 @EnableConfigurationProperties(AiStatsWebhookProperties.class)
 public final class AiStatsWebhookAutoConfiguration {
 
+    private static final String STORE_PROPERTY = AiStatsWebhookProperties.PREFIX + ".dedupe.store";
+
     AiStatsWebhookAutoConfiguration() {
     }
 
     @Bean
     @ConditionalOnMissingBean(ProcessedEventStore.class)
+    @ConditionalOnProperty(name = STORE_PROPERTY, havingValue = "memory", matchIfMissing = true)
     InMemoryProcessedEventStore aiStatsProcessedEventStore(AiStatsWebhookProperties properties) {
         AiStatsWebhookProperties.Dedupe dedupe = properties.getDedupe();
         return new InMemoryProcessedEventStore(dedupe.getCapacity(), dedupe.getTtl(), Clock.systemUTC());
     }
 
+    /**
+     * Reached only when the JDBC auto-configuration could not create the store: fails startup naming the property.
+     */
+    @Bean
+    @ConditionalOnMissingBean(ProcessedEventStore.class)
+    @ConditionalOnProperty(name = STORE_PROPERTY, havingValue = "jdbc")
+    ProcessedEventStore aiStatsJdbcProcessedEventStoreUnavailable() {
+        throw new InvalidConfigurationPropertyValueException(STORE_PROPERTY, "jdbc",
+                "it needs a single DataSource bean and spring-jdbc (for example spring-boot-starter-jdbc with "
+                        + "spring.datasource.url), and neither the DataSource nor a ProcessedEventStore bean exists");
+    }
+
     @Bean
     @ConditionalOnMissingBean
     VideoJobEventDispatcher aiStatsVideoJobEventDispatcher(ApplicationEventPublisher publisher,
-            ProcessedEventStore processedEventStore, ObjectProvider<ObservationRegistry> observationRegistry,
+            ProcessedEventStore processedEventStore, AiStatsWebhookProperties properties,
+            ObjectProvider<DispatchTransaction> transaction, ObjectProvider<ObservationRegistry> observationRegistry,
             ObjectProvider<VideoJobEventObservationConvention> observationConvention) {
-        VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(publisher, processedEventStore);
+        VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(publisher, processedEventStore,
+                properties.getDedupe().getLease(), transaction.getIfUnique());
         dispatcher.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
         dispatcher.setObservationConvention(observationConvention.getIfAvailable());
         return dispatcher;

@@ -278,7 +278,13 @@ public class AiStatsWebhookProperties implements InitializingBean {
     public static class Dedupe {
 
         /**
-         * Maximum number of handled event ids remembered; the oldest are forgotten first.
+         * Where handled event ids are claimed and remembered: "memory" for one application instance, "jdbc" for a
+         * table of the application's DataSource shared by every instance (see ai-stats.jdbc.*).
+         */
+        private Store store = Store.MEMORY;
+
+        /**
+         * Maximum number of handled event ids remembered in memory; the oldest are forgotten first.
          */
         private int capacity = 10_000;
 
@@ -286,6 +292,32 @@ public class AiStatsWebhookProperties implements InitializingBean {
          * How long a handled event id is remembered. Should exceed the gateway's retry window (about 22 minutes).
          */
         private Duration ttl = Duration.ofHours(24);
+
+        /**
+         * How long a claimed event id is held for the instance publishing it before another instance may take it
+         * over. Must exceed the time listeners take; the default is well above the gateway's 30 s wait for an
+         * answer.
+         */
+        private Duration lease = Duration.ofMinutes(2);
+
+        /**
+         * Interval at which the "jdbc" store deletes ids older than the time to live, off the request path.
+         */
+        private Duration purgeInterval = Duration.ofMinutes(10);
+
+        /**
+         * @return where event ids are claimed
+         */
+        public Store getStore() {
+            return this.store;
+        }
+
+        /**
+         * @param store where event ids are claimed
+         */
+        public void setStore(Store store) {
+            this.store = store;
+        }
 
         /**
          * @return the number of ids remembered at most
@@ -316,6 +348,46 @@ public class AiStatsWebhookProperties implements InitializingBean {
          */
         public void setTtl(Duration ttl) {
             this.ttl = positive("dedupe.ttl", ttl);
+        }
+
+        /**
+         * @return how long a claim holds before it may be taken over
+         */
+        public Duration getLease() {
+            return this.lease;
+        }
+
+        /**
+         * @param lease how long a claim holds before it may be taken over; positive
+         */
+        public void setLease(Duration lease) {
+            this.lease = positive("dedupe.lease", lease);
+        }
+
+        /**
+         * @return the interval between purges of the "jdbc" store
+         */
+        public Duration getPurgeInterval() {
+            return this.purgeInterval;
+        }
+
+        /**
+         * @param purgeInterval the interval between purges of the "jdbc" store; positive
+         */
+        public void setPurgeInterval(Duration purgeInterval) {
+            this.purgeInterval = positive("dedupe.purge-interval", purgeInterval);
+        }
+
+        /**
+         * Where event ids are claimed.
+         */
+        public enum Store {
+
+            /** In memory: one application instance; forgotten on restart. */
+            MEMORY,
+
+            /** In a table of the application's DataSource, shared by every instance. */
+            JDBC
         }
     }
 

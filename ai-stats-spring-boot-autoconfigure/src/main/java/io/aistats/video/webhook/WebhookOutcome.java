@@ -55,7 +55,10 @@ public enum WebhookOutcome {
     /** A listener threw; the event is not recorded as handled, so the gateway's redelivery is published again. */
     LISTENER_FAILED(500, "error", "listener_failed"),
 
-    /** The task executor refused the event (asynchronous mode); the gateway will redeliver it. */
+    /**
+     * The task executor refused the event (asynchronous mode), or the processed-event store or its transaction
+     * failed; the gateway will redeliver it.
+     */
     UNAVAILABLE(503, "error", "unavailable");
 
     private final int httpStatus;

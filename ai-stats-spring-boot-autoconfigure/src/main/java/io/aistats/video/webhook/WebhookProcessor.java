@@ -20,8 +20,12 @@ import java.util.function.Function;
  * Synchronous mode (the default) answers 2xx only after every listener returned normally, and a listener failure
  * answers 500 so that the gateway redelivers (after 1, 5 and 15 minutes). Asynchronous mode hands the event to an
  * executor and answers 202 at once, which keeps the gateway's 30-second timeout out of reach of slow listeners; the
- * price is that a listener failure can no longer ask for a redelivery (it is logged, and the event id stays
- * unrecorded so that another path, such as the lifecycle stream, may still publish it).
+ * price is that a listener failure can no longer ask for a redelivery (it is logged, and the event id's claim is
+ * released so that another path, such as the lifecycle stream, may still publish it). The claim is taken before the
+ * 202, so redeliveries to any instance sharing the store are refused while the listeners run.
+ * <p>
+ * With a {@link DispatchTransaction} (the JDBC store with a transaction manager), a synchronous delivery's claim,
+ * listeners and completion are one transaction, and the 2xx is answered only after it committed.
  * <p>
  * Rejections are logged at WARN with their reason only, never with a secret or a signature.
  * <p>

@@ -5,7 +5,8 @@
  * io.aistats.video.webhook.WebhookVerifier} checks the HMAC signature over the raw bytes and the timestamp window,
  * {@link io.aistats.video.webhook.WebhookDeliveryParser} reads the event, and {@link
  * io.aistats.video.webhook.VideoJobEventDispatcher} publishes it to the application's listeners once per event id
- * (remembered by a {@link io.aistats.video.webhook.ProcessedEventStore} only after every listener succeeded). The
+ * (claimed in a {@link io.aistats.video.webhook.ProcessedEventStore}, in memory or in a table every instance of the
+ * application shares, and completed only after every listener succeeded). The
  * lifecycle stream and polling publish through the same dispatcher, with the same ids
  * ({@link io.aistats.video.webhook.VideoJobEvents}), so a listener sees each phase once whichever path saw it first.
  * <p>

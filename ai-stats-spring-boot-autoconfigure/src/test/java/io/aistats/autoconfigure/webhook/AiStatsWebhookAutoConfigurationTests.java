@@ -120,7 +120,8 @@ class AiStatsWebhookAutoConfigurationTests {
         this.plain.withPropertyValues("ai-stats.webhook.secret=whsec_a", "ai-stats.webhook.secrets[0]=whsec_b",
                 "ai-stats.webhook.secrets[1]=whsec_a", "ai-stats.webhook.tolerance=90s",
                 "ai-stats.webhook.max-payload-size=256KB", "ai-stats.webhook.dedupe.capacity=5",
-                "ai-stats.webhook.dedupe.ttl=2h", "ai-stats.webhook.path=/hooks/phaseo").run((context) -> {
+                "ai-stats.webhook.dedupe.ttl=2h", "ai-stats.webhook.dedupe.lease=90s",
+                "ai-stats.webhook.path=/hooks/phaseo").run((context) -> {
                     AiStatsWebhookProperties properties = context.getBean(AiStatsWebhookProperties.class);
                     assertThat(properties.resolveSecrets()).containsExactly("whsec_a", "whsec_b");
                     assertThat(properties.getPath()).isEqualTo("/hooks/phaseo");
@@ -129,6 +130,7 @@ class AiStatsWebhookAutoConfigurationTests {
                         .isEqualTo(DataSize.ofKilobytes(256));
                     assertThat(context.getBean(InMemoryProcessedEventStore.class))
                         .hasToString("InMemoryProcessedEventStore[capacity=5, timeToLive=PT2H]");
+                    assertThat(properties.getDedupe().getLease()).isEqualTo(Duration.ofSeconds(90));
                     assertThat(properties.toString()).contains("2 configured").doesNotContain("whsec_");
                 });
     }
@@ -137,7 +139,8 @@ class AiStatsWebhookAutoConfigurationTests {
     @CsvSource({ "ai-stats.webhook.tolerance, 0s", "ai-stats.webhook.tolerance, -1m",
             "ai-stats.webhook.max-payload-size, 0B", "ai-stats.webhook.dedupe.capacity, 0",
             "ai-stats.webhook.dedupe.ttl, -1h", "ai-stats.webhook.max-in-flight-bytes, 0B",
-            "ai-stats.webhook.read-timeout, 0s" })
+            "ai-stats.webhook.read-timeout, 0s", "ai-stats.webhook.dedupe.lease, 0s",
+            "ai-stats.webhook.dedupe.purge-interval, -1m" })
     void outOfRangeValueFailsStartupNamingTheProperty(String property, String value) {
         // the beans that use these values are created on the first delivery; binding rejects them at startup
         this.servlet.withPropertyValues("ai-stats.webhook.secret=whsec_test_secret", property + "=" + value)
@@ -230,6 +233,8 @@ class AiStatsWebhookAutoConfigurationTests {
         assertThat(properties.isAsync()).isFalse();
         assertThat(properties.getDedupe().getCapacity()).isEqualTo(InMemoryProcessedEventStore.DEFAULT_CAPACITY);
         assertThat(properties.getDedupe().getTtl()).isEqualTo(InMemoryProcessedEventStore.DEFAULT_TIME_TO_LIVE);
+        assertThat(properties.getDedupe().getStore()).isEqualTo(AiStatsWebhookProperties.Dedupe.Store.MEMORY);
+        assertThat(properties.getDedupe().getLease()).isEqualTo(VideoJobEventDispatcher.DEFAULT_LEASE);
         assertThat(properties.getSecurity().isPermitAll()).isTrue();
         assertThat(properties.resolveSecrets()).isEmpty();
     }
@@ -301,12 +306,16 @@ class AiStatsWebhookAutoConfigurationTests {
         static final ProcessedEventStore STORE = new ProcessedEventStore() {
 
             @Override
-            public boolean isProcessed(String eventId) {
-                return false;
+            public Claim claim(String eventId, Duration lease) {
+                return Claim.CLAIMED;
             }
 
             @Override
-            public void markProcessed(String eventId) {
+            public void complete(String eventId) {
+            }
+
+            @Override
+            public void release(String eventId) {
             }
         };
 

@@ -19,6 +19,7 @@ import org.springframework.context.event.EventListener;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,10 +31,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -93,7 +90,7 @@ class WebhookDeliveryStormTests {
     @Test
     void everyValidEventIsPublishedExactlyOnceAndEveryInvalidOneIsRejected() throws Exception {
         Random random = new Random(SEED);
-        List<ValidEvent> events = validEvents();
+        List<ValidEvent> events = validEvents("VALID", VIDEOS);
         List<Delivery> plan = new ArrayList<>();
         events.forEach((event) -> plan.add(event.delivery()));
         for (int i = 0; i < DUPLICATES; i++) {
@@ -134,56 +131,24 @@ class WebhookDeliveryStormTests {
 
     /** Sends every planned delivery from several threads, redelivering each non-2xx answer of a signed one. */
     private Map<String, AtomicInteger> deliverAll(List<Delivery> plan) throws Exception {
-        URI endpoint = URI.create("http://127.0.0.1:" + this.port + "/ai-stats/webhooks");
-        WebhookDeliveries http = new WebhookDeliveries(endpoint);
-        LinkedBlockingQueue<Attempt> queue = new LinkedBlockingQueue<>();
-        plan.forEach((delivery) -> queue.add(new Attempt(delivery, 1)));
-        AtomicInteger outstanding = new AtomicInteger(plan.size());
-        Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
-        ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int i = 0; i < SENDERS; i++) {
-                workers.add(senders.submit(() -> {
-                    while (outstanding.get() > 0 && System.nanoTime() < deadline) {
-                        Attempt attempt = queue.poll(50, TimeUnit.MILLISECONDS);
-                        if (attempt == null) {
-                            continue;
-                        }
-                        Delivery delivery = attempt.delivery();
-                        String signed = delivery.body().apply(attempt.number());
-                        Map<String, String> headers = delivery.signing().apply(signed);
-                        HttpResponse<String> response = http.post(delivery.tamper().apply(signed), headers);
-                        answers.computeIfAbsent(answerCode(response), (code) -> new AtomicInteger()).incrementAndGet();
-                        boolean redeliver = response.statusCode() >= 500 || response.statusCode() == 409;
-                        if (redeliver) {
-                            assertThat(attempt.number()).as("attempts of one delivery").isLessThan(MAX_ATTEMPTS);
-                            queue.add(new Attempt(delivery, attempt.number() + 1));
-                        }
-                        else {
-                            outstanding.decrementAndGet();
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get(60, TimeUnit.SECONDS);
-            }
-        }
-        finally {
-            senders.shutdownNow();
-        }
-        assertThat(outstanding.get()).as("deliveries without a final answer (lost)").isZero();
-        return answers;
+        WebhookDeliveries http = new WebhookDeliveries(
+                URI.create("http://127.0.0.1:" + this.port + "/ai-stats/webhooks"));
+        return new GatewayRedeliveries<Delivery>(SENDERS, MAX_ATTEMPTS, Duration.ofSeconds(45)).deliverAll(plan,
+                (delivery, attempt) -> List.of(new GatewayRedeliveries.Answer<>(post(http, delivery, attempt),
+                        delivery)));
+    }
+
+    /** Posts an attempt of a delivery: its body for the attempt, signed, then tampered with as planned. */
+    static HttpResponse<String> post(WebhookDeliveries http, Delivery delivery, int attempt) throws Exception {
+        String signed = delivery.body().apply(attempt);
+        return http.post(delivery.tamper().apply(signed), delivery.signing().apply(signed));
     }
 
     /** Four phases per video; every one is a distinct event the listener must see once. */
-    private static List<ValidEvent> validEvents() {
+    static List<ValidEvent> validEvents(String kind, int videos) {
         List<ValidEvent> events = new ArrayList<>();
-        for (int i = 0; i < VIDEOS; i++) {
-            String videoId = videoId("VALID", i);
+        for (int i = 0; i < videos; i++) {
+            String videoId = videoId(kind, i);
             events.add(new ValidEvent(videoId, "video.created", "video.created", "queued", null));
             events.add(new ValidEvent(videoId, "video.status_changed", "video.status_changed:queued:in_progress",
                     "processing", "{\"previous_status\":\"queued\",\"status\":\"in_progress\"}"));
@@ -226,24 +191,24 @@ class WebhookDeliveryStormTests {
     }
 
     /** The body of a {@code video.completed} delivery. */
-    private static String completed(String videoId, int attempt) {
+    static String completed(String videoId, int attempt) {
         return WebhookDeliveries.body(videoId, "video.completed", "video.completed", attempt, "completed", null);
     }
 
-    private static String videoId(String kind, int index) {
+    static String videoId(String kind, int index) {
         return String.format(Locale.ROOT, "G-STORM%s%05d", kind, index);
     }
 
-    private static long now() {
+    static long now() {
         return Instant.now().getEpochSecond();
     }
 
-    private static String answerCode(HttpResponse<String> response) {
+    static String answerCode(HttpResponse<String> response) {
         Matcher matcher = ANSWER_CODE.matcher(response.body());
         return matcher.matches() ? matcher.group(1) : "HTTP " + response.statusCode() + " " + response.body();
     }
 
-    private static int count(Map<String, AtomicInteger> answers, String code) {
+    static int count(Map<String, AtomicInteger> answers, String code) {
         AtomicInteger count = answers.get(code);
         return (count != null) ? count.get() : 0;
     }
@@ -260,10 +225,6 @@ class WebhookDeliveryStormTests {
         Delivery(IntFunction<String> body, Function<String, Map<String, String>> signing) {
             this(body, signing, UnaryOperator.identity());
         }
-    }
-
-    /** One attempt at a delivery. */
-    record Attempt(Delivery delivery, int number) {
     }
 
     /** A valid event: signed now with the endpoint's secret. */

@@ -71,14 +71,19 @@ class VideoJobWatcherTests {
                         Duration.ofHours(1), Clock.systemUTC());
 
                 @Override
-                public boolean isProcessed(String eventId) {
-                    return this.store.isProcessed(eventId);
+                public Claim claim(String eventId, Duration lease) {
+                    return this.store.claim(eventId, lease);
                 }
 
                 @Override
-                public void markProcessed(String eventId) {
-                    this.store.markProcessed(eventId);
+                public void complete(String eventId) {
+                    this.store.complete(eventId);
                     recordedFuture(eventId).complete(null);
+                }
+
+                @Override
+                public void release(String eventId) {
+                    this.store.release(eventId);
                 }
 
             });

@@ -1,77 +1,91 @@
 package io.aistats.video.webhook;
 
+import io.aistats.video.webhook.ProcessedEventStore.Claim;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link InMemoryProcessedEventStore}.
+ * Tests for {@link InMemoryProcessedEventStore}: the store contract, and its bounds in size and time.
  */
-class InMemoryProcessedEventStoreTests {
+class InMemoryProcessedEventStoreTests extends ProcessedEventStoreContractTests {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    @Override
+    ProcessedEventStore createStore(Duration timeToLive, Clock clock) {
+        return new InMemoryProcessedEventStore(10, timeToLive, clock);
+    }
 
     @Test
     void remembersProcessedIds() {
         InMemoryProcessedEventStore store = new InMemoryProcessedEventStore(10, Duration.ofHours(1), this.clock);
-        assertThat(store.isProcessed("a")).isFalse();
-        store.markProcessed("a");
-        assertThat(store.isProcessed("a")).isTrue();
-        assertThat(store.isProcessed("b")).isFalse();
+        assertThat(handled(store, "a")).isFalse();
+        record(store, "a");
+        assertThat(handled(store, "a")).isTrue();
+        assertThat(handled(store, "b")).isFalse();
     }
 
     @Test
     void forgetsTheOldestIdsBeyondTheCapacity() {
         InMemoryProcessedEventStore store = new InMemoryProcessedEventStore(3, Duration.ofHours(1), this.clock);
-        store.markProcessed("a");
-        store.markProcessed("b");
-        store.markProcessed("c");
-        store.markProcessed("a");
-        store.markProcessed("d");
+        record(store, "a");
+        record(store, "b");
+        record(store, "c");
+        record(store, "a");
+        record(store, "d");
         assertThat(store.size()).isEqualTo(3);
-        assertThat(store.isProcessed("b")).isFalse();
-        assertThat(store.isProcessed("a")).isTrue();
-        assertThat(store.isProcessed("c")).isTrue();
-        assertThat(store.isProcessed("d")).isTrue();
+        assertThat(handled(store, "b")).isFalse();
+        assertThat(handled(store, "a")).isTrue();
+        assertThat(handled(store, "c")).isTrue();
+        assertThat(handled(store, "d")).isTrue();
     }
 
     @Test
     void forgetsIdsAfterTheTimeToLive() {
         InMemoryProcessedEventStore store = new InMemoryProcessedEventStore(10, Duration.ofMinutes(30), this.clock);
-        store.markProcessed("a");
+        record(store, "a");
         this.clock.advance(Duration.ofMinutes(10));
-        store.markProcessed("b");
+        record(store, "b");
         this.clock.advance(Duration.ofMinutes(19));
-        assertThat(store.isProcessed("a")).isTrue();
+        assertThat(handled(store, "a")).isTrue();
         this.clock.advance(Duration.ofMinutes(1));
-        assertThat(store.isProcessed("a")).isFalse();
-        assertThat(store.isProcessed("b")).isTrue();
+        assertThat(handled(store, "a")).isFalse();
+        assertThat(handled(store, "b")).isTrue();
         this.clock.advance(Duration.ofMinutes(10));
-        assertThat(store.isProcessed("b")).isFalse();
+        assertThat(handled(store, "b")).isFalse();
     }
 
     @Test
     void evictsExpiredIdsWhenRecording() {
         InMemoryProcessedEventStore store = new InMemoryProcessedEventStore(10, Duration.ofMinutes(30), this.clock);
-        store.markProcessed("a");
-        store.markProcessed("b");
+        record(store, "a");
+        record(store, "b");
         this.clock.advance(Duration.ofMinutes(31));
-        store.markProcessed("c");
+        record(store, "c");
         assertThat(store.size()).isEqualTo(1);
     }
 
     @Test
     void recordingAgainRestartsTheTimeToLive() {
         InMemoryProcessedEventStore store = new InMemoryProcessedEventStore(10, Duration.ofMinutes(30), this.clock);
-        store.markProcessed("a");
+        record(store, "a");
         this.clock.advance(Duration.ofMinutes(20));
-        store.markProcessed("a");
+        record(store, "a");
         this.clock.advance(Duration.ofMinutes(20));
-        assertThat(store.isProcessed("a")).isTrue();
+        assertThat(handled(store, "a")).isTrue();
+    }
+
+    @Test
+    void claimsInFlightDoNotCountAgainstTheCapacity() {
+        InMemoryProcessedEventStore store = new InMemoryProcessedEventStore(2, Duration.ofHours(1), this.clock);
+        for (int i = 0; i < 5; i++) {
+            assertThat(store.claim("evt_" + i, LEASE)).isEqualTo(Claim.CLAIMED);
+        }
+        assertThat(store.size()).isZero();
+        assertThat(store.claim("evt_0", LEASE)).isEqualTo(Claim.IN_FLIGHT);
     }
 
     @Test
@@ -87,5 +101,11 @@ class InMemoryProcessedEventStoreTests {
     @Test
     void defaultsSuitTheGatewaysRetryWindow() {
         assertThat(new InMemoryProcessedEventStore()).hasToString("InMemoryProcessedEventStore[capacity=10000, timeToLive=PT24H]");
+    }
+
+    /** Records an id as handled, the way the dispatcher does: claim, then complete. */
+    private static void record(ProcessedEventStore store, String id) {
+        store.claim(id, LEASE);
+        store.complete(id);
     }
 }

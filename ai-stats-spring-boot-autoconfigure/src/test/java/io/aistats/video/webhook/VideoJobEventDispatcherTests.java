@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link VideoJobEventDispatcher}: once per id, recorded only after listeners succeeded, and safe under
@@ -30,8 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class VideoJobEventDispatcherTests {
 
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+
     private final InMemoryProcessedEventStore store = new InMemoryProcessedEventStore(100, Duration.ofHours(1),
-            new MutableClock(Instant.parse("2026-01-01T00:00:00Z")));
+            this.clock);
 
     private final List<Object> published = new ArrayList<>();
 
@@ -40,7 +43,7 @@ class VideoJobEventDispatcherTests {
         VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(this.published::add, this.store);
         VideoJobEvent event = event("evt_1");
         assertThat(dispatcher.dispatch(event)).isEqualTo(Result.PUBLISHED);
-        assertThat(this.store.isProcessed("evt_1")).isTrue();
+        assertThat(ProcessedEventStoreContractTests.handled(this.store, "evt_1")).isTrue();
         assertThat(dispatcher.dispatch(event("evt_1"))).isEqualTo(Result.DUPLICATE);
         assertThat(this.published).containsExactly(event);
     }
@@ -56,7 +59,7 @@ class VideoJobEventDispatcherTests {
         };
         VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(flaky, this.store);
         assertThat(dispatcher.dispatch(event("evt_1"))).isEqualTo(Result.LISTENER_FAILED);
-        assertThat(this.store.isProcessed("evt_1")).isFalse();
+        assertThat(ProcessedEventStoreContractTests.handled(this.store, "evt_1")).isFalse();
         assertThat(dispatcher.dispatch(event("evt_1"))).isEqualTo(Result.PUBLISHED);
         assertThat(dispatcher.dispatch(event("evt_1"))).isEqualTo(Result.DUPLICATE);
         assertThat(calls).hasValue(2);
@@ -132,10 +135,10 @@ class VideoJobEventDispatcherTests {
         assertThat(dispatcher.dispatch(event("evt_1"), tasks::add)).isEqualTo(Result.QUEUED);
         assertThat(this.published).isEmpty();
         assertThat(dispatcher.dispatch(event("evt_1"), tasks::add)).isEqualTo(Result.IN_FLIGHT);
-        assertThat(this.store.isProcessed("evt_1")).isFalse();
+        assertThat(ProcessedEventStoreContractTests.handled(this.store, "evt_1")).isFalse();
         tasks.remove().run();
         assertThat(this.published).hasSize(1);
-        assertThat(this.store.isProcessed("evt_1")).isTrue();
+        assertThat(ProcessedEventStoreContractTests.handled(this.store, "evt_1")).isTrue();
         assertThat(dispatcher.dispatch(event("evt_1"), tasks::add)).isEqualTo(Result.DUPLICATE);
         assertThat(tasks).isEmpty();
     }
@@ -157,9 +160,53 @@ class VideoJobEventDispatcherTests {
         }, this.store);
         assertThat(dispatcher.dispatch(event("evt_1"), tasks::add)).isEqualTo(Result.QUEUED);
         tasks.remove().run();
-        assertThat(this.store.isProcessed("evt_1")).isFalse();
+        assertThat(ProcessedEventStoreContractTests.handled(this.store, "evt_1")).isFalse();
         assertThat(dispatcher.dispatch(event("evt_1"), tasks::add)).as("released after the failure")
             .isEqualTo(Result.QUEUED);
+    }
+
+    @Test
+    void anEventWhoseClaimHolderDiedIsPublishedOnceTheLeaseEnds() {
+        VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(this.published::add, this.store,
+                Duration.ofMinutes(1), null);
+        assertThat(this.store.claim("evt_1", Duration.ofMinutes(1))).as("the holder that dies")
+            .isEqualTo(ProcessedEventStore.Claim.CLAIMED);
+        this.clock.advance(Duration.ofSeconds(59));
+        assertThat(dispatcher.dispatch(event("evt_1"))).isEqualTo(Result.IN_FLIGHT);
+        this.clock.advance(Duration.ofSeconds(1));
+        assertThat(dispatcher.dispatch(event("evt_1"))).isEqualTo(Result.PUBLISHED);
+        assertThat(dispatcher.dispatch(event("evt_1"))).isEqualTo(Result.DUPLICATE);
+        assertThat(this.published).hasSize(1);
+    }
+
+    @Test
+    void aFailingStoreIsRejectedSoThatTheEventIsDeliveredAgain() {
+        ProcessedEventStore unreachable = new ProcessedEventStore() {
+
+            @Override
+            public Claim claim(String eventId, Duration lease) {
+                throw new IllegalStateException("database down");
+            }
+
+            @Override
+            public void complete(String eventId) {
+            }
+
+            @Override
+            public void release(String eventId) {
+            }
+        };
+        VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(this.published::add, unreachable);
+        assertThat(dispatcher.dispatch(event("evt_1"))).isEqualTo(Result.REJECTED);
+        assertThat(dispatcher.dispatch(event("evt_1"), Runnable::run)).isEqualTo(Result.REJECTED);
+        assertThat(this.published).isEmpty();
+    }
+
+    @Test
+    void refusesANonPositiveLease() {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> new VideoJobEventDispatcher(this.published::add, this.store, Duration.ZERO, null))
+            .withMessageContaining("lease");
     }
 
     @Test

@@ -1,0 +1,13 @@
+-- The starter's tables on H2. AISTATS_ is replaced by ai-stats.jdbc.table-prefix.
+
+-- One row per claimed event id (VideoJobEventDispatcher, JdbcProcessedEventStore); times in epoch milliseconds.
+CREATE TABLE IF NOT EXISTS AISTATS_PROCESSED_EVENT (
+    EVENT_ID VARCHAR(200) NOT NULL,
+    COMPLETED BOOLEAN NOT NULL,
+    LEASE_UNTIL BIGINT NOT NULL,
+    CREATED_AT BIGINT NOT NULL,
+    COMPLETED_AT BIGINT,
+    PRIMARY KEY (EVENT_ID)
+);
+
+CREATE INDEX IF NOT EXISTS AISTATS_PROCESSED_EVENT_PURGE_IX ON AISTATS_PROCESSED_EVENT (COMPLETED, COMPLETED_AT);
