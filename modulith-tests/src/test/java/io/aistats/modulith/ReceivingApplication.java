@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,6 +47,20 @@ final class ReceivingApplication implements AutoCloseable {
      */
     static ReceivingApplication start(AiStatsGatewaySimulator gateway, SimulatedWebhookEndpoint endpoint,
             HikariDataSource database, String... properties) {
+        return start(List.of(), gateway, endpoint, database, properties);
+    }
+
+    /**
+     * Starts the application with more configuration classes and points the endpoint at it.
+     * @param configurations configuration classes beside {@link ModulithTestApplication}
+     * @param gateway the gateway the application talks to
+     * @param endpoint the endpoint whose deliveries the application receives (its secret verifies them)
+     * @param database the application's database
+     * @param properties more properties, {@code key=value}
+     * @return the running application
+     */
+    static ReceivingApplication start(List<Class<?>> configurations, AiStatsGatewaySimulator gateway,
+            SimulatedWebhookEndpoint endpoint, HikariDataSource database, String... properties) {
         Map<String, Object> defaults = new LinkedHashMap<>(gateway.clientProperties());
         defaults.put("ai-stats.webhook.secret", endpoint.signingSecret());
         defaults.put("ai-stats.webhook.dedupe.store", "jdbc");
@@ -58,6 +73,7 @@ final class ReceivingApplication implements AutoCloseable {
         defaults.put("server.address", "127.0.0.1");
         defaults.put("spring.main.banner-mode", "off");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ModulithTestApplication.class)
+            .sources(configurations.toArray(Class<?>[]::new))
             .properties(defaults)
             .properties(properties)
             .run();
