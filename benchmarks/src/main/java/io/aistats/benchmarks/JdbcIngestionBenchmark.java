@@ -36,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Benchmark 3b, webhook ingestion on PostgreSQL: signed deliveries per second into the starter's webhook endpoint of
@@ -44,7 +45,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * transaction, committed before the answer), against the same application with the in-memory store. Both run at once
  * in JVMs of their own; rounds alternate between them at {@value #CONNECTIONS} concurrent connections on loopback,
  * every delivery a new event. The ratio is the median of the per-round ratios; afterwards the database must hold
- * exactly one completed claim per delivery the JDBC application accepted.
+ * exactly one completed claim per delivery the JDBC application accepted. Each round also reports the CPU time per
+ * delivery of both JVMs and of the PostgreSQL backends serving the JDBC application, which shows where the
+ * difference goes when the load generator, both applications and the database share the same cores.
  * Target: at least 0.5 of the in-memory throughput.
  * <p>
  * The server's URL comes from {@code AISTATS_TEST_POSTGRES_URL} (default {@value #DEFAULT_SERVER_URL}, user
@@ -58,7 +61,8 @@ public final class JdbcIngestionBenchmark {
 
     private static final Duration WARM_UP = Duration.ofSeconds(3);
 
-    private static final int WARM_UPS = 4;
+    /** The JDBC path (driver, pool, transactions) takes the JIT far longer than the in-memory one. */
+    private static final int WARM_UPS = 10;
 
     private static final Duration ROUND = Duration.ofSeconds(4);
 
@@ -100,6 +104,7 @@ public final class JdbcIngestionBenchmark {
                         "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=postgres")) {
             memory.awaitReady();
             jdbc.awaitReady();
+            jdbc.databaseCpu(() -> server.backendCpuNanos(databaseUrl));
             for (int i = 0; i < WARM_UPS; i++) {
                 jdbc.deliver(WARM_UP);
                 memory.deliver(WARM_UP);
@@ -109,6 +114,9 @@ public final class JdbcIngestionBenchmark {
             List<Double> ratios = new ArrayList<>();
             List<Long> jdbcLatencies = new ArrayList<>();
             List<Long> memoryLatencies = new ArrayList<>();
+            List<Double> jdbcCpu = new ArrayList<>();
+            List<Double> databaseCpu = new ArrayList<>();
+            List<Double> memoryCpu = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
                 boolean jdbcFirst = (round % 2 == 1);
                 Delivered first = (jdbcFirst ? jdbc : memory).deliver(ROUND);
@@ -120,8 +128,13 @@ public final class JdbcIngestionBenchmark {
                 ratios.add(onJdbc.rate() / inMemory.rate());
                 jdbcLatencies.addAll(onJdbc.latencies());
                 memoryLatencies.addAll(inMemory.latencies());
-                System.out.println(Bench.format("round %d: JDBC store %.0f/s, in-memory store %.0f/s, ratio %.3f",
-                    round, onJdbc.rate(), inMemory.rate(), onJdbc.rate() / inMemory.rate()));
+                jdbcCpu.add(onJdbc.applicationCpuMicros());
+                databaseCpu.add(onJdbc.databaseCpuMicros());
+                memoryCpu.add(inMemory.applicationCpuMicros());
+                System.out.println(Bench.format("round %d: JDBC store %.0f/s, in-memory store %.0f/s, ratio %.3f; CPU "
+                    + "per delivery: JDBC application %.0f us + its PostgreSQL backends %.0f us, in-memory application "
+                    + "%.0f us", round, onJdbc.rate(), inMemory.rate(), onJdbc.rate() / inMemory.rate(),
+                    onJdbc.applicationCpuMicros(), onJdbc.databaseCpuMicros(), inMemory.applicationCpuMicros()));
             }
             long claims = server.count(databaseUrl, "SELECT COUNT(*) FROM AISTATS_PROCESSED_EVENT WHERE COMPLETED");
             if (claims != jdbc.accepted()) {
@@ -140,6 +153,10 @@ public final class JdbcIngestionBenchmark {
                     Bench.median(memoryRates), Bench.millis(Bench.percentile(memorySorted, 50)),
                     Bench.millis(Bench.percentile(memorySorted, 99))),
                 Bench.format("%.3f", ratio), ">= " + TARGET, ratio >= TARGET);
+            Bench.info("3b. CPU per delivery (median of rounds)", Bench.format("JDBC application %.0f us + its "
+                + "PostgreSQL backends %.0f us vs in-memory application %.0f us; %d cores shared with the load "
+                + "generator", Bench.median(jdbcCpu), Bench.median(databaseCpu), Bench.median(memoryCpu),
+                Runtime.getRuntime().availableProcessors()));
         }
     }
 
@@ -149,8 +166,15 @@ public final class JdbcIngestionBenchmark {
         return jar.resolveSibling(name);
     }
 
-    /** What one period of load achieved. */
-    private record Delivered(double rate, List<Long> latencies) {
+    /**
+     * What one period of load achieved, and what it cost.
+     * @param rate accepted deliveries per second
+     * @param latencies of every delivery, in nanoseconds
+     * @param applicationCpuMicros CPU time of the application's JVM per delivery
+     * @param databaseCpuMicros CPU time of the application's PostgreSQL backends per delivery (0 without)
+     */
+    private record Delivered(double rate, List<Long> latencies, double applicationCpuMicros,
+            double databaseCpuMicros) {
     }
 
     /** {@link BenchmarkApplication} in a JVM of its own, on a port of its own. */
@@ -165,6 +189,8 @@ public final class JdbcIngestionBenchmark {
         private final URI noOp;
 
         private final AtomicLong accepted = new AtomicLong();
+
+        private LongSupplier databaseCpuNanos = () -> 0;
 
         private Application(Process process, Path log, int port) {
             this.process = process;
@@ -209,6 +235,8 @@ public final class JdbcIngestionBenchmark {
 
         /** Sends new signed deliveries from every connection for a while; each must be accepted. */
         Delivered deliver(Duration duration) throws Exception {
+            long applicationCpu = applicationCpuNanos();
+            long databaseCpu = this.databaseCpuNanos.getAsLong();
             long until = System.nanoTime() + duration.toNanos();
             AtomicLong budget = new AtomicLong(MAX_DELIVERIES_PER_ROUND);
             WebhookSigner signer = new WebhookSigner(SECRET);
@@ -231,7 +259,11 @@ public final class JdbcIngestionBenchmark {
                 for (Future<List<Long>> connection : threads.invokeAll(connections)) {
                     latencies.addAll(connection.get());
                 }
-                return new Delivered(latencies.size() / ((System.nanoTime() - started) / 1e9), latencies);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                double micros = 1e-3 / latencies.size();
+                return new Delivered(latencies.size() / seconds, latencies,
+                    (applicationCpuNanos() - applicationCpu) * micros,
+                    (this.databaseCpuNanos.getAsLong() - databaseCpu) * micros);
             }
             finally {
                 threads.shutdownNow();
@@ -250,6 +282,15 @@ public final class JdbcIngestionBenchmark {
             }
             this.accepted.incrementAndGet();
             return latency;
+        }
+
+        /** Counts the CPU time of the database sessions serving this application into its deliveries' cost. */
+        void databaseCpu(LongSupplier cpuNanos) {
+            this.databaseCpuNanos = cpuNanos;
+        }
+
+        private long applicationCpuNanos() {
+            return this.process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
         }
 
         long accepted() {
@@ -358,6 +399,30 @@ public final class JdbcIngestionBenchmark {
             try (Connection connection = connect(url); Statement statement = connection.createStatement()) {
                 statement.execute(sql);
             }
+        }
+
+        /**
+         * The CPU time so far of the server processes serving one database's sessions, from {@code /proc} (Linux,
+         * 100 clock ticks per second); 0 where it cannot be read.
+         */
+        long backendCpuNanos(String databaseUrl) {
+            String database = databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1);
+            String serverUrl = databaseUrl.substring(0, databaseUrl.lastIndexOf('/') + 1) + "postgres";
+            long ticks = 0;
+            try (Connection connection = connect(serverUrl); Statement statement = connection.createStatement();
+                    ResultSet pids = statement.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = '"
+                        + database + "'")) {
+                while (pids.next()) {
+                    String stat = Files.readString(Path.of("/proc", pids.getString(1), "stat"));
+                    // after the command name in parentheses: state is field 3, utime field 14, stime field 15
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            }
+            catch (SQLException | IOException ex) {
+                return 0;
+            }
+            return ticks * 10_000_000L;
         }
 
         long count(String url, String sql) throws SQLException {
