@@ -35,6 +35,7 @@ main_of() {
     webhook) echo io.aistats.benchmarks.WebhookIngestionBenchmark ;;
     latency) echo io.aistats.benchmarks.CompletionLatencyBenchmark ;;
     startup) echo io.aistats.benchmarks.StartupBenchmark ;;
+    jdbc) bash .ci/postgres.sh >&2 && echo io.aistats.benchmarks.JdbcIngestionBenchmark ;;  # PostgreSQL vs in-memory store
     *) echo "unknown benchmark: $1 (client, download, webhook, latency, startup)" >&2; exit 2 ;;
   esac
 }

@@ -1,5 +1,9 @@
 package io.aistats.video.webhook;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.aistats.video.model.VideoJob;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +26,14 @@ import java.util.Objects;
  * may arrive before the {@code status_changed} event into {@code completed}), and each event is published once per
  * {@link #eventId()}, whichever {@link #source()} observed it first. When the event and the local state disagree,
  * fetch the job. Create events with {@link VideoJobEvents}.
+ * <p>
+ * Events are read and written by Jackson as JSON objects of their accessors (the derived {@code phase} and
+ * {@code videoId} are written but not read), so that Spring Modulith's event publication registry can store and
+ * republish them and its externalization can send them to a broker.
  */
+@JsonPropertyOrder({ "eventId", "eventType", "phase", "videoId", "deliveryKey", "attempt", "maxAttempts",
+        "statusChange", "source", "createdAt", "job" })
+@JsonIgnoreProperties(value = { "phase", "videoId" }, allowGetters = true)
 public class VideoJobEvent {
 
     private final String eventId;
@@ -47,6 +58,7 @@ public class VideoJobEvent {
 
     private final Instant createdAt;
 
+    @JsonCreator
     VideoJobEvent(String eventType, String eventId, VideoJob job, String deliveryKey, int attempt, int maxAttempts,
             @Nullable StatusChange statusChange, EventSource source, Instant createdAt) {
         this.eventType = Objects.requireNonNull(eventType, "eventType");
@@ -66,6 +78,7 @@ public class VideoJobEvent {
      * @return the event id, stable across redeliveries, for example
      * {@code evt_video_G-01KDVDGQGGQ7M3R8X2VN5T9HBC_video_completed}; the key for de-duplication
      */
+    @JsonProperty("eventId")
     public String eventId() {
         return this.eventId;
     }
@@ -73,6 +86,7 @@ public class VideoJobEvent {
     /**
      * @return the event type as delivered, for example {@code video.completed}
      */
+    @JsonProperty("eventType")
     public String eventType() {
         return this.eventType;
     }
@@ -80,6 +94,7 @@ public class VideoJobEvent {
     /**
      * @return the lifecycle phase, {@link VideoJobPhase#UNKNOWN} for a type this client does not know
      */
+    @JsonProperty("phase")
     public VideoJobPhase phase() {
         return this.phase;
     }
@@ -87,6 +102,7 @@ public class VideoJobEvent {
     /**
      * @return the job as it was when the event was sent; for a redelivery this may be newer than the event itself
      */
+    @JsonProperty("job")
     public VideoJob job() {
         return this.job;
     }
@@ -94,6 +110,7 @@ public class VideoJobEvent {
     /**
      * @return the id of the video job ({@code G-...})
      */
+    @JsonProperty("videoId")
     public String videoId() {
         return this.videoId;
     }
@@ -102,6 +119,7 @@ public class VideoJobEvent {
      * @return the delivery key, stable across redeliveries, for example
      * {@code video.status_changed:queued:in_progress}
      */
+    @JsonProperty("deliveryKey")
     public String deliveryKey() {
         return this.deliveryKey;
     }
@@ -109,6 +127,7 @@ public class VideoJobEvent {
     /**
      * @return the delivery attempt, 1-based; always 1 for events not received by webhook
      */
+    @JsonProperty("attempt")
     public int attempt() {
         return this.attempt;
     }
@@ -116,6 +135,7 @@ public class VideoJobEvent {
     /**
      * @return the number of attempts the gateway makes at most ({@code 4}); 1 for events not received by webhook
      */
+    @JsonProperty("maxAttempts")
     public int maxAttempts() {
         return this.maxAttempts;
     }
@@ -123,6 +143,7 @@ public class VideoJobEvent {
     /**
      * @return the stored-status transition for {@code status_changed} events, otherwise {@code null}
      */
+    @JsonProperty("statusChange")
     public @Nullable StatusChange statusChange() {
         return this.statusChange;
     }
@@ -130,6 +151,7 @@ public class VideoJobEvent {
     /**
      * @return how the event reached the application
      */
+    @JsonProperty("source")
     public EventSource source() {
         return this.source;
     }
@@ -137,6 +159,7 @@ public class VideoJobEvent {
     /**
      * @return when the event was sent (a webhook's {@code created_at}, which changes with every attempt) or observed
      */
+    @JsonProperty("createdAt")
     public Instant createdAt() {
         return this.createdAt;
     }

@@ -1,5 +1,6 @@
 package io.aistats.video.webhook;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.aistats.video.model.VideoJob;
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +11,7 @@ import java.time.Instant;
  */
 public final class VideoJobExpiredEvent extends VideoJobEvent {
 
+    @JsonCreator
     VideoJobExpiredEvent(String eventType, String eventId, VideoJob job, String deliveryKey, int attempt, int maxAttempts,
             @Nullable StatusChange statusChange, EventSource source, Instant createdAt) {
         super(eventType, eventId, job, deliveryKey, attempt, maxAttempts, statusChange, source, createdAt);

@@ -1,5 +1,7 @@
 package io.aistats.video.webhook;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.aistats.video.model.VideoJob;
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +15,7 @@ public final class VideoJobProgressEvent extends VideoJobEvent {
 
     private final int progress;
 
+    @JsonCreator
     VideoJobProgressEvent(String eventType, String eventId, VideoJob job, String deliveryKey, int attempt,
             int maxAttempts, @Nullable StatusChange statusChange, EventSource source, Instant createdAt,
             int progress) {
@@ -23,6 +26,7 @@ public final class VideoJobProgressEvent extends VideoJobEvent {
     /**
      * @return the progress bucket in percent: 5, 10, 20, ..., 90 or 95
      */
+    @JsonProperty("progress")
     public int progress() {
         return this.progress;
     }

@@ -1,5 +1,6 @@
 package io.aistats.video.webhook;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.aistats.video.model.VideoJob;
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +13,7 @@ import java.time.Instant;
  */
 public final class VideoJobStatusChangedEvent extends VideoJobEvent {
 
+    @JsonCreator
     VideoJobStatusChangedEvent(String eventType, String eventId, VideoJob job, String deliveryKey, int attempt,
             int maxAttempts, @Nullable StatusChange statusChange, EventSource source, Instant createdAt) {
         super(eventType, eventId, job, deliveryKey, attempt, maxAttempts, statusChange, source, createdAt);
