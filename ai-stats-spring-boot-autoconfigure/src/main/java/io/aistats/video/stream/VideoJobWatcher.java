@@ -363,14 +363,18 @@ public class VideoJobWatcher implements SmartLifecycle, AutoCloseable {
         VideoJobWatch watch = new VideoJobWatch(job.videoId(), null, this);
         watch.claimed(job);
         synchronized (this.lock) {
-            if (!this.stopped && this.watches.containsKey(job.videoId())) {
+            if (this.watches.containsKey(job.videoId())) {
+                // followed here already: the lease had ended before this instance renewed it
                 return;
             }
             if (!this.stopped) {
                 this.watches.put(job.videoId(), watch);
             }
         }
-        logger.debug("Took over the watch of video job " + job.videoId());
+        if (logger.isDebugEnabled()) {
+            logger.debug("Took over the watch of video job " + job.videoId());
+        }
+        // when stopped meanwhile, releases the job again
         schedule(watch);
     }
 
