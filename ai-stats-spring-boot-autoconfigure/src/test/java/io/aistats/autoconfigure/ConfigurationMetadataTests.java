@@ -55,7 +55,8 @@ class ConfigurationMetadataTests {
             "ai-stats.default-webhook-endpoint-id",
             "ai-stats.webhook.secret",
             "ai-stats.video.stream.interval",
-            "ai-stats.video.stream.poll-interval");
+            "ai-stats.video.stream.poll-interval",
+            "ai-stats.jdbc.platform");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
