@@ -161,7 +161,7 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
             URI uri = uris().segments(VIDEOS).build();
             return this.transport.exchange(GatewayCall.onceOnlyPost(uri, effective, "POST /videos")
                 .withUriTemplate("/videos"), VideoJob.class, DefaultReactiveVideoClient::requireJobId)
-                .doOnNext(this::notifyCreated);
+                .flatMap((job) -> notifyCreated(job).thenReturn(job));
         }));
     }
 
@@ -326,15 +326,17 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
         return GatewayUris.from(this.settings.baseUrl());
     }
 
-    private void notifyCreated(VideoJob job) {
-        for (VideoJobCreationListener listener : this.creationListeners) {
-            try {
-                listener.onCreated(job);
-            }
-            catch (RuntimeException ex) {
-                logger.warn("A job creation listener failed on video job " + job.id(), ex);
-            }
+    private Mono<Void> notifyCreated(VideoJob job) {
+        if (this.creationListeners.isEmpty()) {
+            return Mono.empty();
         }
+        return Flux.fromIterable(this.creationListeners)
+            .concatMap((listener) -> Mono.defer(() -> listener.created(job))
+                .onErrorResume(RuntimeException.class, (ex) -> {
+                    logger.warn("A job creation listener failed on video job " + job.id(), ex);
+                    return Mono.empty();
+                }))
+            .then();
     }
 
     private static @Nullable String nextCursor(VideoPage page) {

@@ -5,7 +5,11 @@ import io.aistats.autoconfigure.webhook.AiStatsWebhookAutoConfiguration;
 import io.aistats.video.ReactiveVideoClient;
 import io.aistats.video.VideoJobCreationListener;
 import io.aistats.video.model.WebSocketUrlOptions;
+import io.aistats.autoconfigure.jdbc.AiStatsJdbcProperties;
+import io.aistats.video.stream.InMemoryVideoJobWatchStore;
+import io.aistats.video.stream.JdbcVideoJobWatchStore;
 import io.aistats.video.stream.JobStreamSettings;
+import io.aistats.video.stream.VideoJobWatchStore;
 import io.aistats.video.stream.VideoJobWatcher;
 import io.aistats.video.webhook.VideoJobEventDispatcher;
 import org.jspecify.annotations.Nullable;
@@ -16,21 +20,27 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the lifecycle stream and the {@link VideoJobWatcher}, bound
  * from {@code ai-stats.video.*}: the {@link JobStreamSettings} the video client streams with, the watcher (whenever
  * a video client and the event dispatcher exist) and, with {@code ai-stats.video.watch=auto}, the listener that
- * watches every job the client creates. Every bean backs off when the application defines its own.
+ * watches every job the client creates. The watched jobs are recorded in memory or, with
+ * {@code ai-stats.video.watch-store=jdbc}, in the application's {@link DataSource} (table prefix from
+ * {@code ai-stats.jdbc.table-prefix}). Every bean backs off when the application defines its own.
  */
-@AutoConfiguration(after = { AiStatsVideoAutoConfiguration.class, AiStatsWebhookAutoConfiguration.class })
+@AutoConfiguration(after = { AiStatsVideoAutoConfiguration.class, AiStatsWebhookAutoConfiguration.class },
+        afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "ai-stats.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AiStatsVideoStreamProperties.class)
 public final class AiStatsVideoStreamAutoConfiguration {
@@ -75,7 +85,7 @@ public final class AiStatsVideoStreamAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean({ ReactiveVideoClient.class, VideoJobEventDispatcher.class })
     VideoJobWatcher aiStatsVideoJobWatcher(ReactiveVideoClient client, VideoJobEventDispatcher dispatcher,
-            AiStatsVideoStreamProperties properties) {
+            AiStatsVideoStreamProperties properties, ObjectProvider<VideoJobWatchStore> store) {
         if (properties.getMaxConcurrentWatches() < 1) {
             throw new InvalidConfigurationPropertyValueException(PREFIX + "max-concurrent-watches",
                     properties.getMaxConcurrentWatches(), "must be at least 1");
@@ -87,8 +97,16 @@ public final class AiStatsVideoStreamAutoConfiguration {
         }
         WebSocketUrlOptions options = (interval != null) ? WebSocketUrlOptions.interval(interval)
                 : WebSocketUrlOptions.defaults();
-        return new VideoJobWatcher(client, dispatcher, properties.getMaxConcurrentWatches(),
-                properties.getWatchTimeout(), options, Schedulers::boundedElastic);
+        return new VideoJobWatcher(client, dispatcher, watchStore(properties, store),
+                properties.getMaxConcurrentWatches(), properties.getWatchTimeout(), options,
+                Schedulers::boundedElastic);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(VideoJobWatchStore.class)
+    @ConditionalOnProperty(name = "ai-stats.video.watch-store", havingValue = "memory", matchIfMissing = true)
+    InMemoryVideoJobWatchStore aiStatsVideoJobWatchStore() {
+        return new InMemoryVideoJobWatchStore();
     }
 
     @Bean
@@ -97,9 +115,46 @@ public final class AiStatsVideoStreamAutoConfiguration {
         return new AutoWatchCreationListener(watcher);
     }
 
+    private static VideoJobWatchStore watchStore(AiStatsVideoStreamProperties properties,
+            ObjectProvider<VideoJobWatchStore> store) {
+        VideoJobWatchStore available = store.getIfAvailable();
+        if (available != null) {
+            return available;
+        }
+        if (properties.getWatchStore() == AiStatsVideoStreamProperties.WatchStoreType.JDBC) {
+            throw new InvalidConfigurationPropertyValueException(PREFIX + "watch-store", "jdbc",
+                    "needs a DataSource bean and spring-jdbc (spring-boot-starter-jdbc); the application has none");
+        }
+        return new InMemoryVideoJobWatchStore();
+    }
+
     private static void positive(@Nullable Duration value, String property) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new InvalidConfigurationPropertyValueException(PREFIX + property, value, "must be positive");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.jdbc.core.simple.JdbcClient")
+    @ConditionalOnBean(DataSource.class)
+    @ConditionalOnProperty(name = "ai-stats.video.watch-store", havingValue = "jdbc")
+    @EnableConfigurationProperties(AiStatsJdbcProperties.class)
+    static class JdbcWatchStoreConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(VideoJobWatchStore.class)
+        JdbcVideoJobWatchStore aiStatsVideoJobWatchStore(DataSource dataSource,
+                AiStatsVideoStreamProperties properties, AiStatsJdbcProperties jdbcProperties) {
+            positive(properties.getWatchLease(), "watch-lease");
+            positive(properties.getWatchRenewInterval(), "watch-renew-interval");
+            if (properties.getWatchRenewInterval().compareTo(properties.getWatchLease()) >= 0) {
+                throw new InvalidConfigurationPropertyValueException(PREFIX + "watch-renew-interval",
+                        properties.getWatchRenewInterval(), "must be shorter than ai-stats.video.watch-lease ("
+                                + properties.getWatchLease() + ")");
+            }
+            return new JdbcVideoJobWatchStore(dataSource, jdbcProperties.getTablePrefix(),
+                    JdbcVideoJobWatchStore.newOwnerId(), properties.getWatchLease(),
+                    properties.getWatchRenewInterval());
         }
     }
 }

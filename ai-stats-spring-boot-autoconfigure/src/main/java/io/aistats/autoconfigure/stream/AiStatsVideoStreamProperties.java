@@ -28,6 +28,25 @@ public class AiStatsVideoStreamProperties {
      */
     private Duration watchTimeout = Duration.ofMinutes(30);
 
+    /**
+     * Where the watched jobs are recorded: "memory" forgets them when the application stops, "jdbc" keeps them in
+     * the application's database, where the instances of the application share them and the next run takes them
+     * over. "jdbc" needs a DataSource and the AISTATS_VIDEO_WATCH table.
+     */
+    private WatchStoreType watchStore = WatchStoreType.MEMORY;
+
+    /**
+     * Time a watched job stays with an instance that stopped renewing its lease (it crashed, say) before another
+     * takes it over, with "watch-store=jdbc".
+     */
+    private Duration watchLease = Duration.ofSeconds(30);
+
+    /**
+     * Interval at which an instance renews the leases of the jobs it watches and takes over jobs whose lease ended,
+     * with "watch-store=jdbc". Must be shorter than the lease.
+     */
+    private Duration watchRenewInterval = Duration.ofSeconds(10);
+
     private final Stream stream = new Stream();
 
     /**
@@ -73,6 +92,48 @@ public class AiStatsVideoStreamProperties {
     }
 
     /**
+     * @return where the watched jobs are recorded
+     */
+    public WatchStoreType getWatchStore() {
+        return this.watchStore;
+    }
+
+    /**
+     * @param watchStore where the watched jobs are recorded
+     */
+    public void setWatchStore(WatchStoreType watchStore) {
+        this.watchStore = watchStore;
+    }
+
+    /**
+     * @return how long a job stays with an instance that stopped renewing its lease
+     */
+    public Duration getWatchLease() {
+        return this.watchLease;
+    }
+
+    /**
+     * @param watchLease how long a job stays with an instance that stopped renewing its lease; positive
+     */
+    public void setWatchLease(Duration watchLease) {
+        this.watchLease = watchLease;
+    }
+
+    /**
+     * @return how often the leases are renewed and ended ones taken over
+     */
+    public Duration getWatchRenewInterval() {
+        return this.watchRenewInterval;
+    }
+
+    /**
+     * @param watchRenewInterval how often the leases are renewed and ended ones taken over; shorter than the lease
+     */
+    public void setWatchRenewInterval(Duration watchRenewInterval) {
+        this.watchRenewInterval = watchRenewInterval;
+    }
+
+    /**
      * @return the lifecycle stream settings
      */
     public Stream getStream() {
@@ -89,6 +150,18 @@ public class AiStatsVideoStreamProperties {
 
         /** Also every job created through the auto-configured client. */
         AUTO
+    }
+
+    /**
+     * Where the watched jobs are recorded.
+     */
+    public enum WatchStoreType {
+
+        /** In memory: the watches end with the application. */
+        MEMORY,
+
+        /** In the application's database, shared by its instances and taken over after a restart. */
+        JDBC
     }
 
     /**

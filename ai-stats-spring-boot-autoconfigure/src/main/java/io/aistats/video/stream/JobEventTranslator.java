@@ -30,6 +30,8 @@ import java.util.OptionalInt;
  */
 final class JobEventTranslator {
 
+    private static final String QUEUED = StoredStatuses.fromPublic(VideoStatus.QUEUED);
+
     private @Nullable String storedStatus;
 
     private boolean createdPending;
@@ -49,6 +51,28 @@ final class JobEventTranslator {
             this.storedStatus = StoredStatuses.fromPublic(status);
             this.createdPending = status.normalized() == VideoStatus.QUEUED;
         }
+    }
+
+    /**
+     * Goes on from where the events of a job were published, by this watcher or by another instance's.
+     * @param checkpoint how far the job's events were published
+     * @return a translator that reports only what comes after the checkpoint
+     */
+    static JobEventTranslator resuming(WatchedJob checkpoint) {
+        JobEventTranslator translator = new JobEventTranslator(null);
+        translator.storedStatus = checkpoint.status();
+        translator.observed = checkpoint.observed();
+        translator.createdPending = !checkpoint.observed() && QUEUED.equals(checkpoint.status());
+        translator.lastProgressBucket = checkpoint.progressBucket();
+        return translator;
+    }
+
+    /**
+     * @param videoId the job's id
+     * @return how far the job's events were translated, for another translator to go on from
+     */
+    WatchedJob checkpoint(String videoId) {
+        return new WatchedJob(videoId, this.storedStatus, this.observed, this.lastProgressBucket);
     }
 
     /**

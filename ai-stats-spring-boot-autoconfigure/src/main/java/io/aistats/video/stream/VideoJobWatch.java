@@ -20,6 +20,15 @@ public final class VideoJobWatch {
 
     private final CompletableFuture<VideoJobWatch> done = new CompletableFuture<>();
 
+    /** Held while the events of one observation are published, and while the watch ends. */
+    private final Object publishing = new Object();
+
+    private volatile WatchedJob checkpoint;
+
+    private volatile boolean claimed;
+
+    private volatile boolean closed;
+
     private volatile State state = State.QUEUED;
 
     private volatile @Nullable VideoJob lastJob;
@@ -37,6 +46,7 @@ public final class VideoJobWatch {
         this.baseline = baseline;
         this.watcher = watcher;
         this.lastJob = baseline;
+        this.checkpoint = WatchedJob.newWatch(videoId, baseline);
     }
 
     /**
@@ -89,6 +99,40 @@ public final class VideoJobWatch {
 
     @Nullable VideoJob baseline() {
         return this.baseline;
+    }
+
+    /** How far the job's events were published, as the watch store records it. */
+    WatchedJob checkpoint() {
+        return this.checkpoint;
+    }
+
+    void checkpoint(WatchedJob checkpoint) {
+        this.checkpoint = checkpoint;
+    }
+
+    /** Whether the watch store holds the job for this watch. */
+    boolean claimed() {
+        return this.claimed;
+    }
+
+    void claimed(WatchedJob recorded) {
+        this.checkpoint = recorded;
+        this.claimed = true;
+    }
+
+    /** The lock that orders the publication of events with the end of the watch. */
+    Object publishing() {
+        return this.publishing;
+    }
+
+    /** Called with {@link #publishing()} held: no event is published for the watch any more. */
+    void close() {
+        this.closed = true;
+    }
+
+    /** Whether the watch ended or is ending; final once read true. */
+    boolean isClosed() {
+        return this.closed;
     }
 
     void observed(VideoJobUpdate update) {
@@ -157,6 +201,12 @@ public final class VideoJobWatch {
         CANCELLED,
 
         /** Following the job failed in a way another attempt cannot fix (bad key, unknown job). */
-        FAILED
+        FAILED,
+
+        /**
+         * Another instance of the application follows the job: it holds the job's lease in the shared
+         * {@link VideoJobWatchStore}, or took the job over when this one could not renew its lease in time.
+         */
+        ELSEWHERE
     }
 }

@@ -9,9 +9,13 @@ import io.aistats.video.VideoJobCreationListener;
 import io.aistats.video.model.VideoGenerationRequest;
 import io.aistats.video.model.VideoJob;
 import io.aistats.video.model.WebSocketUrlOptions;
+import io.aistats.video.stream.InMemoryVideoJobWatchStore;
+import io.aistats.video.stream.JdbcVideoJobWatchStore;
 import io.aistats.video.stream.JobStreamSettings;
 import io.aistats.video.stream.VideoJobWatch;
+import io.aistats.video.stream.VideoJobWatchStore;
 import io.aistats.video.stream.VideoJobWatcher;
+import io.aistats.video.stream.WatchTable;
 import io.aistats.video.webhook.EventSource;
 import io.aistats.video.webhook.VideoJobCompletedEvent;
 import io.aistats.video.webhook.VideoJobEvent;
@@ -22,16 +26,24 @@ import org.junit.jupiter.api.Test;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -166,6 +178,94 @@ class AiStatsVideoStreamAutoConfigurationTests {
             .run((context) -> assertThat(context).getFailure().rootCause()
                 .hasMessageContaining("ai-stats.video.stream.idle-timeout")
                 .hasMessageContaining("ai-stats.video.stream.keep-alive"));
+    }
+
+    @Test
+    void watchesAreRecordedInMemoryByDefault() {
+        this.runner.run((context) -> {
+            assertThat(context).hasSingleBean(InMemoryVideoJobWatchStore.class);
+            assertThat(context.getBean(VideoJobWatcher.class).store())
+                .isSameAs(context.getBean(InMemoryVideoJobWatchStore.class));
+        });
+    }
+
+    @Test
+    void withTheJdbcWatchStoreTheRowExistsBeforeGenerateVideoReturns() {
+        this.runner.withUserConfiguration(H2Configuration.class)
+            .withPropertyValues("ai-stats.video.watch=auto", "ai-stats.video.watch-store=jdbc",
+                    "ai-stats.jdbc.table-prefix=APP_", "ai-stats.video.watch-lease=1m",
+                    "ai-stats.video.watch-renew-interval=5s")
+            .run((context) -> {
+                JdbcVideoJobWatchStore store = context.getBean(JdbcVideoJobWatchStore.class);
+                assertThat(context.getBean(VideoJobWatcher.class).store()).isSameAs(store);
+                assertThat(store.lease()).isEqualTo(Duration.ofMinutes(1));
+                assertThat(store.renewInterval()).contains(Duration.ofSeconds(5));
+
+                VideoJob job = context.getBean(VideoClient.class).generateVideo(VideoGenerationRequest.of("A boat"));
+
+                assertThat(JdbcClient.create(context.getBean(DataSource.class))
+                    .sql("SELECT OWNER_ID FROM APP_VIDEO_WATCH WHERE JOB_ID = ?")
+                    .param(job.id())
+                    .query(String.class)
+                    .single()).isEqualTo(store.ownerId());
+            });
+    }
+
+    @Test
+    void anApplicationWatchStoreReplacesTheAutoConfiguredOne() {
+        InMemoryVideoJobWatchStore store = new InMemoryVideoJobWatchStore();
+        this.runner.withBean(VideoJobWatchStore.class, () -> store)
+            .withPropertyValues("ai-stats.video.watch-store=jdbc")
+            .run((context) -> assertThat(context.getBean(VideoJobWatcher.class).store()).isSameAs(store));
+    }
+
+    @Test
+    void theJdbcWatchStoreWithoutADataSourceFailsNamingTheProperty() {
+        this.runner.withPropertyValues("ai-stats.video.watch-store=jdbc").run((context) -> assertThat(context)
+            .getFailure().rootCause().hasMessageContaining("ai-stats.video.watch-store")
+            .hasMessageContaining("DataSource"));
+    }
+
+    @Test
+    void anUnknownWatchStoreFailsNamingTheProperty() {
+        this.runner.withPropertyValues("ai-stats.video.watch-store=redis").run((context) -> assertThat(
+                Stream.iterate(context.getStartupFailure(), Objects::nonNull, Throwable::getCause))
+            .filteredOn(BindException.class::isInstance)
+            .singleElement()
+            .extracting(Throwable::getMessage)
+            .asString()
+            .contains("ai-stats.video.watch-store"));
+    }
+
+    @Test
+    void aRenewIntervalNotShorterThanTheLeaseFailsNamingTheProperty() {
+        this.runner.withUserConfiguration(H2Configuration.class)
+            .withPropertyValues("ai-stats.video.watch-store=jdbc", "ai-stats.video.watch-lease=10s",
+                    "ai-stats.video.watch-renew-interval=10s")
+            .run((context) -> assertThat(context).getFailure().rootCause()
+                .hasMessageContaining("ai-stats.video.watch-renew-interval")
+                .hasMessageContaining("ai-stats.video.watch-lease"));
+    }
+
+    @Test
+    void aLeaseThatIsNotPositiveFailsNamingTheProperty() {
+        this.runner.withUserConfiguration(H2Configuration.class)
+            .withPropertyValues("ai-stats.video.watch-store=jdbc", "ai-stats.video.watch-lease=0s")
+            .run((context) -> assertThat(context).getFailure().rootCause()
+                .hasMessageContaining("ai-stats.video.watch-lease"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class H2Configuration {
+
+        @Bean
+        EmbeddedDatabase dataSource() {
+            EmbeddedDatabase database = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)
+                .generateUniqueName(true)
+                .build();
+            WatchTable.create(database, "h2", "APP_");
+            return database;
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
