@@ -29,23 +29,39 @@ public final class DownloadChild {
             .build();
         VideoClient client = VideoClient.create(ReactiveVideoClient.create(WebClient.builder(), settings));
         client.getVideo(args[2]);
-        Path target = Path.of(args[3]);
-        long first = timedDownload(client, args[2], target);
+        measure((target) -> client.downloadVideoContent(args[2], target), Path.of(args[3]));
+    }
+
+    /**
+     * Times two downloads into the target, each into a file that does not exist yet, prints the {@code DOWNLOAD} line
+     * and ends the JVM.
+     * @param download downloads the content into a file
+     * @param target the file
+     */
+    static void measure(Download download, Path target) throws Exception {
+        long first = timed(download, target);
         // the second download writes a new file too, as curl and the first download do: renaming a finished
         // download over an existing 1 GiB file makes ext4 (auto_da_alloc) start writing the new file's dirty pages
         // back inside rename(2), 0.2 to 0.35 s here, a cost of replacing a file, not of downloading one
         Files.delete(target);
-        long second = timedDownload(client, args[2], target);
+        long second = timed(download, target);
         String peak = Bench.peakRss().replace("kB", "").trim();
         System.out.println("DOWNLOAD " + Files.size(target) + " " + first + " " + second + " " + peak + " "
             + Runtime.getRuntime().maxMemory());
         System.exit(0);
     }
 
-    /** Downloads once (replacing the file) and returns how long it took in nanoseconds. */
-    private static long timedDownload(VideoClient client, String videoId, Path target) {
+    /** Downloads once and returns how long it took in nanoseconds. */
+    private static long timed(Download download, Path target) throws Exception {
         long started = System.nanoTime();
-        client.downloadVideoContent(videoId, target);
+        download.to(target);
         return System.nanoTime() - started;
+    }
+
+    /** One client's way to download the content into a file. */
+    @FunctionalInterface
+    interface Download {
+
+        void to(Path target) throws Exception;
     }
 }
