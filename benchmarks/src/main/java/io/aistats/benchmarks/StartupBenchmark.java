@@ -38,7 +38,7 @@ public final class StartupBenchmark {
 
     private static final double PEER_TARGET = 0.25;
 
-    private static final int JVMS = 40;
+    private static final int JVMS = 30;
 
     private static final int REFRESHES = 4;
 
@@ -102,13 +102,15 @@ public final class StartupBenchmark {
             + "%d (%d of Spring AI)", plain.beans, starter.beans, starter.starterBeans, springAi.beans,
             springAi.springAiBeans));
         against(starter, springAi, plain, "whole process until the first refresh ended, wall (JVM uptime)",
-            (variant) -> variant.uptime);
+            (variant) -> variant.uptime, true);
         against(starter, springAi, plain, "whole process until the first refresh ended, CPU (all threads)",
-            (variant) -> variant.cpu);
-        against(starter, springAi, plain, "first context refresh", (variant) -> variant.first);
+            (variant) -> variant.cpu, true);
+        against(starter, springAi, plain, "first context refresh", (variant) -> variant.first, true);
         against(starter, springAi, plain, "main thread CPU time of the first refresh",
-            (variant) -> variant.mainThreadCpu);
-        against(starter, springAi, plain, "later context refreshes (warm JVM)", (variant) -> variant.laterMedian);
+            (variant) -> variant.mainThreadCpu, true);
+        // a warm refresh adds a few milliseconds on either side: their ratio says nothing, so it is not judged
+        against(starter, springAi, plain, "later context refreshes (warm JVM)", (variant) -> variant.laterMedian,
+            false);
         List<Double> pairedMainCpu = paired(starter.mainThreadCpu, plain.mainThreadCpu);
         double addedMainCpu = Bench.median(pairedMainCpu);
         double addedParse = Bench.median(paired(starter.parseCpu, plain.parseCpu));
@@ -134,24 +136,31 @@ public final class StartupBenchmark {
 
     /**
      * Prints the starter's added cost over Spring AI's for one measure, each the median of the paired differences to
-     * the baseline, with the ratio's 95 % interval (bootstrap over the triples of JVMs).
+     * the baseline, with the ratio's 95 % interval (bootstrap over the triples of JVMs); judged against the target
+     * or printed for information only.
      */
     private static void against(Variant starter, Variant springAi, Variant plain, String measure,
-            Function<Variant, List<Double>> values) {
+            Function<Variant, List<Double>> values, boolean judged) {
         List<Double> starterAdded = paired(values.apply(starter), values.apply(plain));
         List<Double> springAiAdded = paired(values.apply(springAi), values.apply(plain));
         double ratio = Bench.median(starterAdded) / Bench.median(springAiAdded);
         double[] interval = ratioInterval(starterAdded, springAiAdded);
         double[] starterInterval = Bench.medianInterval(starterAdded);
         double[] springAiInterval = Bench.medianInterval(springAiAdded);
-        Bench.result(NAME + ", " + measure + ", against Spring AI", Bench.format("baseline %.0f ms, with the starter "
-            + "%.0f ms, with Spring AI %.0f ms (medians of %d JVMs each); added: the starter %+.0f ms (95 %% interval "
-            + "%+.0f to %+.0f), Spring AI %+.0f ms (%+.0f to %+.0f)", Bench.median(values.apply(plain)),
-            Bench.median(values.apply(starter)), Bench.median(values.apply(springAi)), starterAdded.size(),
-            Bench.median(starterAdded), starterInterval[0], starterInterval[1], Bench.median(springAiAdded),
-            springAiInterval[0], springAiInterval[1]),
-            Bench.format("%.3f (95 %% interval %.3f to %.3f)", ratio, interval[0], interval[1]), "<= " + PEER_TARGET,
-            ratio <= PEER_TARGET);
+        String figure = Bench.format("baseline %.0f ms, with the starter %.0f ms, with Spring AI %.0f ms (medians of "
+            + "%d JVMs each); added: the starter %+.0f ms (95 %% interval %+.0f to %+.0f), Spring AI %+.0f ms (%+.0f "
+            + "to %+.0f)", Bench.median(values.apply(plain)), Bench.median(values.apply(starter)),
+            Bench.median(values.apply(springAi)), starterAdded.size(), Bench.median(starterAdded), starterInterval[0],
+            starterInterval[1], Bench.median(springAiAdded), springAiInterval[0], springAiInterval[1]);
+        String name = NAME + ", " + measure + ", against Spring AI";
+        if (!judged) {
+            Bench.info(name, figure + Bench.format("; ratio %.3f", ratio));
+            return;
+        }
+        // a ratio over a negative or zero cost of Spring AI would pass by accident
+        boolean pass = Bench.median(springAiAdded) > 0 && ratio <= PEER_TARGET;
+        Bench.result(name, figure, Bench.format("%.3f (95 %% interval %.3f to %.3f)", ratio, interval[0],
+            interval[1]), "<= " + PEER_TARGET, pass);
     }
 
     /**
