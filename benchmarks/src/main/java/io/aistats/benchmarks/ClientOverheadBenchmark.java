@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * does) and decoding the same JSON into the same type, and against the peer, openai-java's
  * {@code videos().retrieve(id)} (the same {@code GET /videos/{id}}, its OkHttp client with its defaults, pointed at
  * the simulator's base URL and key), at concurrency 1 and 64 (platform threads calling the blocking APIs). Each round
- * measures the three in short slices that take turns, in an order that rotates, so that drift hits all; the ratios are the
- * medians of the per-round ratios. Targets: at least 0.9 of the bare throughput and at least 1.0 of openai-java's.
+ * measures the three in short slices that take turns, in an order that rotates, so that drift hits all; the ratios
+ * are the medians of the per-round ratios. Targets: at least 0.9 of the bare throughput and at least 1.0 of
+ * openai-java's.
  */
 public final class ClientOverheadBenchmark {
 

@@ -114,8 +114,8 @@ public final class WebhookIngestionBenchmark {
             double ratio = Bench.median(ratios);
             Bench.result(NAME + ", Spring MVC, " + CONNECTIONS + " connections",
                 Bench.format("webhook endpoint %.0f deliveries/s (p50 %.2f ms, p99 %.2f ms) vs no-op endpoint %.0f/s "
-                    + "(p50 %.2f ms, p99 %.2f ms); medians of %d rounds, per-round ratios within ±%.1f %%; %d requests "
-                    + "met a closed connection and were not counted",
+                    + "(p50 %.2f ms, p99 %.2f ms); medians of %d rounds, per-round ratios within ±%.1f %%; %d "
+                    + "requests met a closed connection and were not counted",
                     Bench.median(rounds.stream().map((loads) -> loads[0].rate()).toList()),
                     Bench.millis(Bench.percentile(webhookSorted, 50)),
                     Bench.millis(Bench.percentile(webhookSorted, 99)),

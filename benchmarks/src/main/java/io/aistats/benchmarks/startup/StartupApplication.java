@@ -15,7 +15,8 @@ import java.util.Arrays;
  * <p>
  * Argument: the number of refreshes. Prints {@code STARTUP <first ms> <uptime after first ms> <process CPU after
  * first ms> <later ms...>} and
- * {@code BEANS <number of beans> <number of ai-stats beans> <number of Spring AI beans>} and {@code MAINCPU <CPU ms of the main thread in the
+ * {@code BEANS <number of beans> <number of ai-stats beans> <number of Spring AI beans>} and
+ * {@code MAINCPU <CPU ms of the main thread in the
  * first refresh>} and {@code PHASES <parse ms> <starter's beans ms> <other beans ms>}, the main thread's CPU time
  * of the first refresh split by {@link MainThreadCpuStartup}, and {@code STARTERBEANS <name>=<µs> ...}, that time
  * for each of the starter's beans.
