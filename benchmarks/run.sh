@@ -3,7 +3,7 @@
 # Prints the machine facts and one line per figure with PASS/FAIL against its target; the full log and the
 # summary are kept in benchmarks/<build dir>/.
 #
-#   benchmarks/run.sh                  # all benchmarks (about 16 minutes on 2 cores)
+#   benchmarks/run.sh                  # all benchmarks (about 30 minutes on 2 cores)
 #   benchmarks/run.sh download startup # only some: client, download, webhook, latency, startup, startup-cds
 #                                      # (startup-cds: startup, and again with class-data sharing)
 #

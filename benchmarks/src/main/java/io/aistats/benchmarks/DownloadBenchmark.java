@@ -116,7 +116,7 @@ public final class DownloadBenchmark {
             rounds.size(), Bench.spreadPercent(coldToCurl)), ratio(Bench.median(coldToCurl)), ">= " + COLD_TARGET,
             Bench.median(coldToCurl) >= COLD_TARGET);
         Bench.info(NAME + ", what a cold download spends besides the transfer", Bench.format("downloadVideoContent: "
-            + "process CPU %.0f ms cold vs %.0f ms warm, of which JIT compilation %.0f vs %.0f ms (medians of %d)",
+            + "process CPU %.0f ms cold vs %.0f ms warm; the JIT compilers' time %.0f vs %.0f ms (medians of %d)",
             work(rounds, (round) -> round.client, 0), work(rounds, (round) -> round.client, 2),
             work(rounds, (round) -> round.client, 1), work(rounds, (round) -> round.client, 3), rounds.size())
             + (rounds.stream().allMatch((round) -> round.peer.failure == null) ? Bench.format("; openai-java: %.0f vs "
