@@ -3,8 +3,9 @@
 # Prints the machine facts and one line per figure with PASS/FAIL against its target; the full log and the
 # summary are kept in benchmarks/<build dir>/.
 #
-#   benchmarks/run.sh                  # all benchmarks (about 16 minutes on 2 cores)
-#   benchmarks/run.sh download startup # only some: client, download, webhook, latency, startup
+#   benchmarks/run.sh                  # all benchmarks (about 30 minutes on 2 cores)
+#   benchmarks/run.sh download startup # only some: client, download, webhook, latency, startup, startup-cds
+#                                      # (startup-cds: startup, and again with class-data sharing)
 #
 # Loads go to 127.0.0.1 only; every loop is bounded in time and count. Needs a JDK 17+, Maven and curl.
 set -euo pipefail
@@ -21,6 +22,9 @@ echo "== building (mvn -Pbenchmarks -pl benchmarks -am package)"
 
 # the module's jar rather than its classes directory: the startup benchmark's class-data archives take jars only
 classpath="${out}/ai-stats-benchmarks.jar:$(cat "${out}/classpath.txt")"
+# the peers (openai-java, Spring AI's OpenAI starter), from Maven Central through the module's pom: only the
+# benchmarks that measure them get them, so that no Spring AI auto-configuration enters the starter's applications
+peers_classpath="$(cat "${out}/peers-classpath.txt")"
 java_cmd="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 log="${out}/benchmark.log"
 : > "$log"
@@ -34,9 +38,9 @@ main_of() {
     download) echo io.aistats.benchmarks.DownloadBenchmark ;;
     webhook) echo io.aistats.benchmarks.WebhookIngestionBenchmark ;;
     latency) echo io.aistats.benchmarks.CompletionLatencyBenchmark ;;
-    startup) echo io.aistats.benchmarks.StartupBenchmark ;;
+    startup|startup-cds) echo io.aistats.benchmarks.StartupBenchmark ;;
     jdbc) bash .ci/postgres.sh >&2 && echo io.aistats.benchmarks.JdbcIngestionBenchmark ;;  # PostgreSQL vs in-memory store
-    *) echo "unknown benchmark: $1 (client, download, webhook, latency, startup)" >&2; exit 2 ;;
+    *) echo "unknown benchmark: $1 (client, download, webhook, latency, startup, startup-cds, jdbc)" >&2; exit 2 ;;
   esac
 }
 
@@ -45,14 +49,22 @@ for name in "${selected[@]}"; do
   main="$(main_of "$name")"
   echo "== ${name} (${main})" | tee -a "$log"
   # each benchmark in its own JVM; the ones that measure memory or startup start further JVMs of their own
-  "$java_cmd" -Xmx1g -cp "$classpath" "$main" 2>&1 | tee -a "$log"
+  case "$name" in
+    client|download) "$java_cmd" -Xmx1g -cp "${classpath}:${peers_classpath}" "$main" 2>&1 | tee -a "$log" ;;
+    startup|startup-cds)
+      args=()
+      [ "$name" = startup-cds ] && args=(cds)
+      "$java_cmd" -Xmx1g -Daistats.benchmarks.peers-classpath="$peers_classpath" -cp "$classpath" "$main" \
+        "${args[@]}" 2>&1 | tee -a "$log" ;;
+    *) "$java_cmd" -Xmx1g -cp "$classpath" "$main" 2>&1 | tee -a "$log" ;;
+  esac
 done
 
 "$java_cmd" -cp "$classpath" io.aistats.benchmarks.MachineFacts | grep 'load average' | tee -a "$log"
 
 echo
 echo "== summary (machine, then: benchmark | figure | ratio | target | verdict)"
-grep -E '^(MACHINE|RESULT) ' "$log" | tee "${out}/summary.txt"
+grep -E '^(MACHINE|LOAD|RESULT) ' "$log" | tee "${out}/summary.txt"
 if grep -q '^RESULT .*| FAIL$' "$log"; then
   echo "Some targets were missed (see BENCHMARKS.md for the reasons)."
 fi

@@ -13,12 +13,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What every benchmark shares: the machine facts, medians and percentiles, child JVMs, and the one result line per
  * figure that {@code run.sh} collects ({@code RESULT | name | figure | ratio | target | PASS}).
  */
 final class Bench {
+
+    /** The largest spread of a figure's rounds around their median that is taken without measuring again. */
+    static final double MAX_SPREAD_PERCENT = 10;
 
     private Bench() {
     }
@@ -33,6 +37,65 @@ final class Bench {
             + " " + System.getProperty("os.version") + ", " + System.getProperty("os.arch") + ")");
         System.out.println("MACHINE | load average (1, 5, 15 min) " + loadAverage()
             + " | other processes on the same cores distort every figure");
+    }
+
+    /**
+     * Prints the load average, as every benchmark does before and after it measures: other work on the same cores
+     * distorts every figure, and this says how much there was.
+     * @param benchmark the benchmark
+     * @param when for example {@code before}
+     */
+    static void printLoad(String benchmark, String when) {
+        System.out.println("LOAD | " + benchmark + " | " + when + " | load average (1, 5, 15 min) " + loadAverage()
+            + " on " + Runtime.getRuntime().availableProcessors() + " cores");
+    }
+
+    /**
+     * Measures a figure's rounds again while they spread more than {@value #MAX_SPREAD_PERCENT} % either side of
+     * their median, at most {@code maxBatches} times, and prints each batch's spread. The last batch is the
+     * measurement: the earlier ones served as further warm-up.
+     * @param figure what the rounds measure, for the printed spread
+     * @param rounds rounds per batch
+     * @param maxBatches the bound on batches
+     * @param round measures one round (its argument counts the rounds of the batch from 0)
+     * @param value the value of a round whose spread is judged, for example its ratio
+     * @param <T> what a round measures
+     * @return the rounds of the last batch
+     */
+    static <T> List<T> measureSteadily(String figure, int rounds, int maxBatches, RoundMeasurement<T> round,
+            ToDoubleFunction<T> value) throws Exception {
+        List<T> batch = new ArrayList<>();
+        for (int attempt = 1; attempt <= maxBatches; attempt++) {
+            batch.clear();
+            for (int i = 0; i < rounds; i++) {
+                batch.add(round.measure(i));
+            }
+            double spread = spreadPercent(batch.stream().map((each) -> value.applyAsDouble(each)).toList());
+            boolean steady = spread <= MAX_SPREAD_PERCENT;
+            System.out.println(format("SPREAD | %s | batch %d of at most %d: rounds within ±%.1f %% of their median%s",
+                figure, attempt, maxBatches, spread, steady ? "" : (attempt < maxBatches) ? ", measured again"
+                    : ", the bound is reached: the figure keeps this spread"));
+            if (steady) {
+                break;
+            }
+        }
+        return batch;
+    }
+
+    /** @return the largest distance of a value from the values' median, in per cent of the median */
+    static double spreadPercent(List<Double> values) {
+        double median = median(values);
+        return values.stream().mapToDouble((value) -> Math.abs(value - median)).max().orElse(0) / median * 100;
+    }
+
+    /**
+     * One round of a measurement.
+     * @param <T> what it measures
+     */
+    @FunctionalInterface
+    interface RoundMeasurement<T> {
+
+        T measure(int round) throws Exception;
     }
 
     private static String loadAverage() {

@@ -38,6 +38,7 @@ public final class CompletionLatencyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        Bench.printLoad("4. completion latency", "before");
         try (AiStatsGatewaySimulator simulator = AiStatsGatewaySimulator.builder()
             .allowLocalWebhookUrls(true)
             // jobs wait until the benchmark completes them
@@ -72,6 +73,7 @@ public final class CompletionLatencyBenchmark {
                 (id) -> simulator.requestCount("GET", "/v1/videos/" + id) >= 1, new Random(SEED));
             simulator.faults().reset();
         }
+        Bench.printLoad("4. completion latency", "after");
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.Arrays;
  * <p>
  * Argument: the number of refreshes. Prints {@code STARTUP <first ms> <uptime after first ms> <process CPU after
  * first ms> <later ms...>} and
- * {@code BEANS <number of beans> <number of ai-stats beans>} and {@code MAINCPU <CPU ms of the main thread in the
+ * {@code BEANS <number of beans> <number of ai-stats beans> <number of Spring AI beans>} and
+ * {@code MAINCPU <CPU ms of the main thread in the
  * first refresh>} and {@code PHASES <parse ms> <starter's beans ms> <other beans ms>}, the main thread's CPU time
  * of the first refresh split by {@link MainThreadCpuStartup}, and {@code STARTERBEANS <name>=<µs> ...}, that time
  * for each of the starter's beans.
@@ -27,7 +28,9 @@ public class StartupApplication {
     private static final String[] PROPERTIES = { "--server.port=0", "--server.address=127.0.0.1",
         "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--ai-stats.base-url=http://127.0.0.1:9/v1",
         "--ai-stats.api-key=phaseo_v1_sk_startupkid1_startupBenchmarkSecretValue0",
-        "--ai-stats.webhook.secret=whsec_startup_benchmark_secret" };
+        "--ai-stats.webhook.secret=whsec_startup_benchmark_secret",
+        // Spring AI's OpenAI starter, on the class path of its variant, configured as an application would
+        "--spring.ai.openai.base-url=http://127.0.0.1:9", "--spring.ai.openai.api-key=sk-startup-benchmark" };
 
     public static void main(String[] args) {
         int refreshes = Integer.parseInt(args[0]);
@@ -59,7 +62,11 @@ public class StartupApplication {
                         return type != null && type.getName().startsWith("io.aistats.")
                             && !type.getName().startsWith("io.aistats.benchmarks.");
                     }).count();
-                    System.out.println("BEANS " + names.length + " " + starterBeans);
+                    long springAiBeans = Arrays.stream(names).filter((name) -> {
+                        Class<?> type = context.getType(name);
+                        return type != null && type.getName().startsWith("org.springframework.ai.");
+                    }).count();
+                    System.out.println("BEANS " + names.length + " " + starterBeans + " " + springAiBeans);
                 }
             }
         }
