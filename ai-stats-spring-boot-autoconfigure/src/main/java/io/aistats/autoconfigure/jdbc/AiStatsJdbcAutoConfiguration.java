@@ -1,7 +1,10 @@
 package io.aistats.autoconfigure.jdbc;
 
+import io.aistats.autoconfigure.stream.AiStatsVideoStreamAutoConfiguration;
+import io.aistats.autoconfigure.stream.AiStatsVideoStreamProperties;
 import io.aistats.autoconfigure.webhook.AiStatsWebhookAutoConfiguration;
 import io.aistats.autoconfigure.webhook.AiStatsWebhookProperties;
+import io.aistats.video.stream.JdbcVideoJobWatchStore;
 import io.aistats.video.webhook.DispatchTransaction;
 import io.aistats.video.webhook.JdbcProcessedEventStore;
 import io.aistats.video.webhook.ProcessedEventStore;
@@ -36,10 +39,11 @@ import java.util.List;
  * {@link DataSource}, for applications that run several instances. Acts only when a store is set to {@code jdbc}:
  * with {@code ai-stats.webhook.dedupe.store=jdbc}, the {@link JdbcProcessedEventStore} and its purge schedule, and,
  * given a {@link PlatformTransactionManager}, the {@link DispatchTransaction} that makes each synchronous hand-off of
- * an event one transaction. The tables are created by the {@link AiStatsJdbcSchemaInitializer}
+ * an event one transaction; with {@code ai-stats.video.watch-store=jdbc}, the watch table's check (the watch store
+ * itself comes with the watcher's auto-configuration). The tables are created by the {@link AiStatsJdbcSchemaInitializer}
  * ({@code ai-stats.jdbc.*}) and checked at startup by the {@link AiStatsJdbcTableCheck}.
  */
-@AutoConfiguration(before = AiStatsWebhookAutoConfiguration.class,
+@AutoConfiguration(before = { AiStatsWebhookAutoConfiguration.class, AiStatsVideoStreamAutoConfiguration.class },
         afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
                 "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
                 "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
@@ -47,11 +51,14 @@ import java.util.List;
 @ConditionalOnClass({ JdbcClient.class, DataSourceScriptDatabaseInitializer.class })
 @ConditionalOnSingleCandidate(DataSource.class)
 @Conditional(OnJdbcStoreCondition.class)
-@EnableConfigurationProperties({ AiStatsJdbcProperties.class, AiStatsWebhookProperties.class })
+@EnableConfigurationProperties({ AiStatsJdbcProperties.class, AiStatsWebhookProperties.class,
+        AiStatsVideoStreamProperties.class })
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class AiStatsJdbcAutoConfiguration {
 
     static final String DEDUPE_STORE_PROPERTY = "ai-stats.webhook.dedupe.store";
+
+    static final String WATCH_STORE_PROPERTY = "ai-stats.video.watch-store";
 
     private static final String PROCESSED_EVENT_TABLE = "PROCESSED_EVENT";
 
@@ -68,10 +75,13 @@ public final class AiStatsJdbcAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     AiStatsJdbcTableCheck aiStatsJdbcTableCheck(DataSource dataSource, AiStatsJdbcProperties properties,
-            AiStatsWebhookProperties webhook) {
+            AiStatsWebhookProperties webhook, AiStatsVideoStreamProperties video) {
         List<String> tables = new ArrayList<>();
         if (webhook.getDedupe().getStore() == AiStatsWebhookProperties.Dedupe.Store.JDBC) {
             tables.add(properties.getTablePrefix() + PROCESSED_EVENT_TABLE);
+        }
+        if (video.getWatchStore() == AiStatsVideoStreamProperties.WatchStoreType.JDBC) {
+            tables.add(properties.getTablePrefix() + JdbcVideoJobWatchStore.TABLE_NAME);
         }
         return new AiStatsJdbcTableCheck(dataSource, tables, properties,
                 AiStatsJdbcSchemaInitializer.schemaLocations(dataSource, properties));

@@ -1,5 +1,6 @@
 package io.aistats.autoconfigure.jdbc;
 
+import io.aistats.video.stream.JdbcVideoJobWatchStore;
 import io.aistats.video.webhook.JdbcProcessedEventStore;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -27,7 +28,8 @@ class AiStatsJdbcDependsOnDatabaseInitializationDetector implements DependsOnDat
             return Set.of();
         }
         Set<String> names = new LinkedHashSet<>();
-        for (Class<?> type : List.of(JdbcProcessedEventStore.class, AiStatsJdbcTableCheck.class)) {
+        for (Class<?> type : List.of(JdbcProcessedEventStore.class, JdbcVideoJobWatchStore.class,
+                AiStatsJdbcTableCheck.class)) {
             names.addAll(List.of(beanFactory.getBeanNamesForType(type, true, false)));
         }
         return names;

@@ -17,4 +17,9 @@ class OnJdbcStoreCondition extends AnyNestedCondition {
     static class ProcessedEventStore {
 
     }
+
+    @ConditionalOnProperty(name = AiStatsJdbcAutoConfiguration.WATCH_STORE_PROPERTY, havingValue = "jdbc")
+    static class VideoJobWatchStore {
+
+    }
 }

@@ -190,7 +190,8 @@ class AiStatsJdbcAutoConfigurationTests {
         assertThat(JdbcClient.create(this.postgres)
             .sql("SELECT indexname FROM pg_indexes WHERE schemaname = 'videos' ORDER BY indexname")
             .query(String.class)
-            .list()).containsExactly("shop_processed_event_pkey", "shop_processed_event_purge_ix");
+            .list()).containsExactly("shop_processed_event_pkey", "shop_processed_event_purge_ix",
+                    "shop_video_watch_lease_ix", "shop_video_watch_owner_ix", "shop_video_watch_pkey");
     }
 
     @Test

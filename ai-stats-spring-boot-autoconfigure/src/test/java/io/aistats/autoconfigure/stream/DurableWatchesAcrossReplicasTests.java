@@ -2,6 +2,7 @@ package io.aistats.autoconfigure.stream;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.aistats.autoconfigure.AiStatsVideoAutoConfiguration;
+import io.aistats.autoconfigure.jdbc.AiStatsJdbcAutoConfiguration;
 import io.aistats.autoconfigure.webhook.AiStatsWebhookAutoConfiguration;
 import io.aistats.postgres.PostgresTestDatabase;
 import io.aistats.test.AiStatsGatewaySimulator;
@@ -20,6 +21,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -46,10 +48,11 @@ import static org.awaitility.Awaitility.await;
  * while jobs complete, then a new context starts). Every job's terminal event, and every other phase, reaches the
  * listeners exactly once across the replicas, and the watch table ends empty.
  * <p>
- * Each replica de-duplicates with its own in-memory processed-event store: exactly once here comes from a job being
- * followed by one replica at a time, and from a replica handing a job over only after the events of the observation
- * it was publishing were recorded. Set {@code -Daistats.test.replica-properties=key=value,...} to give every replica
- * more properties (a shared, JDBC processed-event store, say).
+ * The replicas run as a cluster is meant to: the watches and the processed event ids both in the shared database
+ * ({@code ai-stats.webhook.dedupe.store=jdbc}). Exactly once comes from a job being followed by one replica at a time
+ * and from the claims, which a replica taking a job over finds completed for every phase already published. Set
+ * {@code -Daistats.test.replica-properties=key=value,...} to give every replica more properties (for example
+ * {@code ai-stats.webhook.dedupe.store=memory}, which the watch leases alone must keep exact).
  */
 @ExtendWith(PostgresTestDatabase.class)
 class DurableWatchesAcrossReplicasTests {
@@ -146,6 +149,12 @@ class DurableWatchesAcrossReplicasTests {
         });
         assertThat(replicasThatEndedJobs).contains("b-restarted", "c");
         assertThat(this.simulator.requestCount("POST", "/v1/videos")).isEqualTo(JOBS);
+        if (!System.getProperty("aistats.test.replica-properties", "").contains("dedupe.store=memory")) {
+            assertThat(this.jdbc.sql("SELECT COUNT(*) FROM AISTATS_PROCESSED_EVENT WHERE COMPLETED")
+                .query(Long.class)
+                .single()).as("every published event id is a completed claim in the shared table")
+                .isEqualTo(this.publishers.size());
+        }
     }
 
     private ConfigurableApplicationContext replica(String name) {
@@ -155,6 +164,7 @@ class DurableWatchesAcrossReplicasTests {
         properties.put("spring.datasource.hikari.maximum-pool-size", "4");
         properties.put("ai-stats.video.watch", "auto");
         properties.put("ai-stats.video.watch-store", "jdbc");
+        properties.put("ai-stats.webhook.dedupe.store", "jdbc");
         // a stopping replica releases its jobs at once; the lease only bounds how long a crashed one keeps them
         properties.put("ai-stats.video.watch-lease", "10s");
         properties.put("ai-stats.video.watch-renew-interval", "500ms");
@@ -205,7 +215,8 @@ class DurableWatchesAcrossReplicasTests {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, AiStatsVideoAutoConfiguration.class,
+    @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+            AiStatsJdbcAutoConfiguration.class, AiStatsVideoAutoConfiguration.class,
             AiStatsWebhookAutoConfiguration.class, AiStatsVideoStreamAutoConfiguration.class })
     static class Replica {
 

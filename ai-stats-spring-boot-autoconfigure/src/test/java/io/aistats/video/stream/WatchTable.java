@@ -1,17 +1,15 @@
 package io.aistats.video.stream;
 
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import io.aistats.autoconfigure.jdbc.AiStatsJdbcProperties;
+import io.aistats.autoconfigure.jdbc.AiStatsJdbcSchemaInitializer;
+
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Creates the watch table the way the schema initializer will: the platform's script from
- * {@code io/aistats/video/jdbc}, with the {@code AISTATS_} prefix replaced.
+ * Creates the starter's tables, the watch table among them, with the schema initializer the auto-configuration uses:
+ * the platform's script from {@code io/aistats/video/jdbc}, with the {@code AISTATS_} prefix replaced.
  */
 public final class WatchTable {
 
@@ -24,15 +22,10 @@ public final class WatchTable {
      * @param tablePrefix replaces {@code AISTATS_}
      */
     public static void create(DataSource dataSource, String platform, String tablePrefix) {
-        String script;
-        try {
-            script = new ClassPathResource("io/aistats/video/jdbc/schema-" + platform + ".sql")
-                .getContentAsString(StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        byte[] prefixed = script.replace("AISTATS_", tablePrefix).getBytes(StandardCharsets.UTF_8);
-        new ResourceDatabasePopulator(new ByteArrayResource(prefixed)).execute(dataSource);
+        AiStatsJdbcProperties properties = new AiStatsJdbcProperties();
+        properties.setPlatform(platform);
+        properties.setTablePrefix(tablePrefix);
+        properties.setInitializeSchema(DatabaseInitializationMode.ALWAYS);
+        new AiStatsJdbcSchemaInitializer(dataSource, properties).initializeDatabase();
     }
 }
