@@ -62,14 +62,16 @@ public class WebFluxWebhookHandler implements HandlerFunction<ServerResponse> {
     @Override
     public Mono<ServerResponse> handle(ServerRequest request) {
         HttpHeaders headers = request.headers().asHttpHeaders();
-        WebhookOutcome refused = this.processor.precheck(headers);
-        if (refused != null) {
-            return respond(refused, true);
-        }
         long maxBytes = this.processor.maxPayloadSize().toBytes();
         OptionalLong contentLength = request.headers().contentLength();
+        WebhookOutcome refused = this.processor.precheck(headers);
+        if (refused != null) {
+            // refused before any byte of the body is awaited: a sender that never sends it must not hold the connection
+            return respond(refused, true);
+        }
         if (contentLength.isPresent() && contentLength.getAsLong() > maxBytes) {
-            return respond(this.processor.tooLarge("Content-Length " + contentLength.getAsLong()), true);
+            return respond(this.processor.tooLarge("Content-Length " + contentLength.getAsLong()),
+                    !drainable(contentLength, maxBytes));
         }
         long declared = contentLength.orElse(-1);
         BodyReservation reservation = new BodyReservation(this.limits);
@@ -115,6 +117,15 @@ public class WebFluxWebhookHandler implements HandlerFunction<ServerResponse> {
         finally {
             DataBufferUtils.release(buffer);
         }
+    }
+
+    /**
+     * Whether a body refused for its declared size is small enough for the server to discard after the answer,
+     * keeping the connection. Closing a connection whose request bytes are still arriving can reset it before the client has read
+     * the answer; a body of unknown or large size is not worth reading to avoid that.
+     */
+    private static boolean drainable(OptionalLong contentLength, long maxBytes) {
+        return contentLength.isPresent() && contentLength.getAsLong() <= 2 * maxBytes;
     }
 
     /**
