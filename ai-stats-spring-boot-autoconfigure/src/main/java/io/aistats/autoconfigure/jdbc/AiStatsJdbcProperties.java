@@ -1,12 +1,12 @@
 package io.aistats.autoconfigure.jdbc;
 
+import io.aistats.video.http.SqlTableNames;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 
-import java.util.regex.Pattern;
 
 /**
  * Configuration properties of the starter's tables on the application's {@code DataSource} (the JDBC stores used when
@@ -22,8 +22,6 @@ public class AiStatsJdbcProperties {
 
     /** The prefix the schema scripts name the tables with; replaced by {@link #getTablePrefix()}. */
     public static final String DEFAULT_TABLE_PREFIX = "AISTATS_";
-
-    private static final Pattern TABLE_PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
 
     /**
      * Path to the SQL file to use to initialize the database schema.
@@ -84,7 +82,7 @@ public class AiStatsJdbcProperties {
      * @param tablePrefix the prefix of the table names; checked, since it becomes part of SQL statements
      */
     public void setTablePrefix(String tablePrefix) {
-        if (tablePrefix == null || !TABLE_PREFIX.matcher(tablePrefix).matches()) {
+        if (!SqlTableNames.isTablePrefix(tablePrefix)) {
             throw new InvalidConfigurationPropertyValueException(PREFIX + ".table-prefix", tablePrefix,
                     "must be letters, digits and underscores, optionally after a schema name and a dot");
         }

@@ -1,6 +1,7 @@
 package io.aistats.video.stream;
 
 import io.aistats.video.http.Lazy;
+import io.aistats.video.http.SqlTableNames;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -22,7 +23,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * A {@link VideoJobWatchStore} in a table of the application's database ({@code <prefix>VIDEO_WATCH}, created by the
@@ -40,7 +40,6 @@ public final class JdbcVideoJobWatchStore implements VideoJobWatchStore {
     /** The name of the table after its prefix. */
     public static final String TABLE_NAME = "VIDEO_WATCH";
 
-    private static final Pattern TABLE_PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
 
     private static final String COLUMNS = "JOB_ID, LAST_STATUS, OBSERVED, PROGRESS_BUCKET";
 
@@ -86,7 +85,7 @@ public final class JdbcVideoJobWatchStore implements VideoJobWatchStore {
     public JdbcVideoJobWatchStore(DataSource dataSource, String tablePrefix, String ownerId, Duration lease,
             Duration renewInterval, Clock clock) {
         Objects.requireNonNull(dataSource, "dataSource must not be null");
-        if (tablePrefix == null || !TABLE_PREFIX.matcher(tablePrefix).matches()) {
+        if (!SqlTableNames.isTablePrefix(tablePrefix)) {
             throw new IllegalArgumentException("tablePrefix must be letters, digits and underscores, optionally after "
                     + "a schema name and a dot, was " + tablePrefix);
         }

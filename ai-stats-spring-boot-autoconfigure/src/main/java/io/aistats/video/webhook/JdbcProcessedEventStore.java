@@ -1,5 +1,7 @@
 package io.aistats.video.webhook;
 
+import io.aistats.video.http.SqlTableNames;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A {@link ProcessedEventStore} in a table of the application's database, so that every instance of an application
@@ -46,7 +47,6 @@ public class JdbcProcessedEventStore implements ProcessedEventStore {
     /** How many rows one purge statement deletes at most. */
     static final int PURGE_BATCH_SIZE = 500;
 
-    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
     private static final Log logger = LogFactory.getLog(JdbcProcessedEventStore.class);
 
@@ -72,7 +72,7 @@ public class JdbcProcessedEventStore implements ProcessedEventStore {
     public JdbcProcessedEventStore(DataSource dataSource, String tableName, Duration timeToLive, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.jdbc = JdbcClient.create(dataSource);
-        if (tableName == null || !TABLE_NAME.matcher(tableName).matches()) {
+        if (!SqlTableNames.isTableName(tableName)) {
             throw new IllegalArgumentException("Not a table name: " + tableName);
         }
         this.table = tableName;
