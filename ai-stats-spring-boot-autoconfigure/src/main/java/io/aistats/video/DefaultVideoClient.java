@@ -1,17 +1,17 @@
 package io.aistats.video;
 
 import io.aistats.video.error.AiStatsTimeoutException;
-import io.aistats.video.http.BlockingCalls;
+import io.aistats.video.internal.http.BlockingCalls;
 import io.aistats.video.model.DownloadUrlOptions;
 import io.aistats.video.model.SignedDownloadUrl;
 import io.aistats.video.model.VideoDeleted;
 import io.aistats.video.model.VideoGenerationRequest;
 import io.aistats.video.model.VideoJob;
+import io.aistats.video.model.VideoJobStream;
 import io.aistats.video.model.VideoListParams;
 import io.aistats.video.model.VideoModelList;
 import io.aistats.video.model.VideoPage;
 import io.aistats.video.model.WebSocketUrlOptions;
-import io.aistats.video.stream.VideoJobStream;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;

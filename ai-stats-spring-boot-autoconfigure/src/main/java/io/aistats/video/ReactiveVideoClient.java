@@ -1,17 +1,16 @@
 package io.aistats.video;
 
+import io.aistats.video.error.JobTimeoutException;
 import io.aistats.video.model.DownloadUrlOptions;
 import io.aistats.video.model.SignedDownloadUrl;
 import io.aistats.video.model.VideoDeleted;
 import io.aistats.video.model.VideoGenerationRequest;
 import io.aistats.video.model.VideoJob;
+import io.aistats.video.model.VideoJobUpdate;
 import io.aistats.video.model.VideoListParams;
 import io.aistats.video.model.VideoModelList;
 import io.aistats.video.model.VideoPage;
 import io.aistats.video.model.WebSocketUrlOptions;
-import io.aistats.video.stream.JobStreamClient;
-import io.aistats.video.stream.JobTimeoutException;
-import io.aistats.video.stream.VideoJobUpdate;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;

@@ -1,5 +1,6 @@
 package io.aistats.video;
 
+import io.aistats.video.internal.http.TransportSettings;
 import io.aistats.video.model.OutputAccess;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +16,7 @@ import java.util.Objects;
  * <p>
  * {@link #toString()} never shows the API key.
  */
-public final class VideoClientSettings {
+public final class VideoClientSettings implements TransportSettings {
 
     /** The gateway's current base URL. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.phaseo.app/v1");
@@ -93,11 +94,13 @@ public final class VideoClientSettings {
     }
 
     /** @return the base URL every route is resolved against, without a trailing slash */
+    @Override
     public URI baseUrl() {
         return this.baseUrl;
     }
 
     /** @return the inference key, or {@code null} when none is configured (calls then fail with a clear message) */
+    @Override
     public @Nullable String apiKey() {
         return this.apiKey;
     }
@@ -108,11 +111,13 @@ public final class VideoClientSettings {
     }
 
     /** @return how long to wait for a TCP connection */
+    @Override
     public Duration connectTimeout() {
         return this.connectTimeout;
     }
 
     /** @return how long one attempt may wait for the response (and between body chunks) */
+    @Override
     public Duration responseTimeout() {
         return this.responseTimeout;
     }
@@ -123,16 +128,19 @@ public final class VideoClientSettings {
     }
 
     /** @return how many times a safe request is retried after a transient failure */
+    @Override
     public int maxRetries() {
         return this.maxRetries;
     }
 
     /** @return the first back-off delay; later ones double, with jitter */
+    @Override
     public Duration initialBackoff() {
         return this.initialBackoff;
     }
 
     /** @return the longest back-off delay */
+    @Override
     public Duration maxBackoff() {
         return this.maxBackoff;
     }

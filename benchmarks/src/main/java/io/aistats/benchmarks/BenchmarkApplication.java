@@ -1,7 +1,7 @@
 package io.aistats.benchmarks;
 
-import io.aistats.video.webhook.VideoJobCompletedEvent;
-import io.aistats.video.webhook.VideoJobEvent;
+import io.aistats.video.event.VideoJobCompletedEvent;
+import io.aistats.video.event.VideoJobEvent;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

@@ -1,12 +1,11 @@
 package io.aistats.modulith;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.aistats.modulith.PublicationRegistry.Publication;
 import io.aistats.postgres.PostgresTestDatabase;
 import io.aistats.test.AiStatsGatewaySimulator;
 import io.aistats.test.SimulatedDelivery;
 import io.aistats.test.SimulatedWebhookEndpoint;
-import io.aistats.video.webhook.VideoJobCompletedEvent;
+import io.aistats.video.event.VideoJobCompletedEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import io.aistats.postgres.PostgresTestDatabase;
 import io.aistats.test.AiStatsGatewaySimulator;
 import io.aistats.test.SimulatedDelivery;
 import io.aistats.test.SimulatedWebhookEndpoint;
-import io.aistats.video.webhook.VideoJobEvent;
+import io.aistats.video.event.VideoJobEvent;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -1,13 +1,13 @@
 package io.aistats.modulith;
 
-import io.aistats.video.webhook.VideoJobCompletedEvent;
+import io.aistats.video.event.VideoJobCompletedEvent;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Reads Spring Modulith's {@code event_publication} table directly, as an operator would.

@@ -6,8 +6,8 @@ import io.aistats.test.AiStatsGatewaySimulator;
 import io.aistats.test.SimulatedWebhookEndpoint;
 import io.aistats.video.VideoClient;
 import io.aistats.video.model.VideoGenerationRequest;
-import io.aistats.video.webhook.WebhookEndpointClient;
-import io.aistats.video.webhook.WebhookEndpointUpdate;
+import io.aistats.video.webhook.endpoint.WebhookEndpointClient;
+import io.aistats.video.webhook.endpoint.WebhookEndpointUpdate;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;

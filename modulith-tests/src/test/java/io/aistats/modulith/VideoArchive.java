@@ -1,6 +1,6 @@
 package io.aistats.modulith;
 
-import io.aistats.video.webhook.VideoJobCompletedEvent;
+import io.aistats.video.event.VideoJobCompletedEvent;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 

@@ -2,11 +2,11 @@ package io.aistats.sample;
 
 import io.aistats.video.VideoClient;
 import io.aistats.video.error.AiStatsException;
+import io.aistats.video.event.VideoJobCompletedEvent;
+import io.aistats.video.event.VideoJobEvent;
 import io.aistats.video.model.VideoGenerationRequest;
 import io.aistats.video.model.VideoJob;
 import io.aistats.video.model.VideoJobError;
-import io.aistats.video.webhook.VideoJobCompletedEvent;
-import io.aistats.video.webhook.VideoJobEvent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -1,10 +1,10 @@
 package io.aistats.sample;
 
-import io.aistats.video.webhook.VideoJobCancelledEvent;
-import io.aistats.video.webhook.VideoJobCompletedEvent;
-import io.aistats.video.webhook.VideoJobEvent;
-import io.aistats.video.webhook.VideoJobExpiredEvent;
-import io.aistats.video.webhook.VideoJobFailedEvent;
+import io.aistats.video.event.VideoJobCancelledEvent;
+import io.aistats.video.event.VideoJobCompletedEvent;
+import io.aistats.video.event.VideoJobEvent;
+import io.aistats.video.event.VideoJobExpiredEvent;
+import io.aistats.video.event.VideoJobFailedEvent;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

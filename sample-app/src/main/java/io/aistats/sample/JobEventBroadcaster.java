@@ -1,7 +1,7 @@
 package io.aistats.sample;
 
-import io.aistats.video.webhook.VideoJobEvent;
-import io.aistats.video.webhook.VideoJobProgressEvent;
+import io.aistats.video.event.VideoJobEvent;
+import io.aistats.video.event.VideoJobProgressEvent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

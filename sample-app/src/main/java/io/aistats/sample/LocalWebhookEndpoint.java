@@ -1,11 +1,11 @@
 package io.aistats.sample;
 
 import io.aistats.video.error.AiStatsException;
-import io.aistats.video.webhook.WebhookEndpoint;
-import io.aistats.video.webhook.WebhookEndpointClient;
-import io.aistats.video.webhook.WebhookEndpointCreateRequest;
-import io.aistats.video.webhook.WebhookEndpointStatus;
-import io.aistats.video.webhook.WebhookEndpointUpdate;
+import io.aistats.video.webhook.endpoint.WebhookEndpoint;
+import io.aistats.video.webhook.endpoint.WebhookEndpointClient;
+import io.aistats.video.webhook.endpoint.WebhookEndpointCreateRequest;
+import io.aistats.video.webhook.endpoint.WebhookEndpointStatus;
+import io.aistats.video.webhook.endpoint.WebhookEndpointUpdate;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

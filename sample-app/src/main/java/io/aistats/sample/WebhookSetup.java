@@ -3,9 +3,9 @@ package io.aistats.sample;
 import io.aistats.test.AiStatsGatewaySimulator;
 import io.aistats.video.VideoClientSettings;
 import io.aistats.video.error.AiStatsException;
-import io.aistats.video.webhook.ReactiveWebhookEndpointClient;
-import io.aistats.video.webhook.WebhookEndpoint;
-import io.aistats.video.webhook.WebhookEndpointClient;
+import io.aistats.video.webhook.endpoint.ReactiveWebhookEndpointClient;
+import io.aistats.video.webhook.endpoint.WebhookEndpoint;
+import io.aistats.video.webhook.endpoint.WebhookEndpointClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -1,8 +1,20 @@
 package io.aistats.autoconfigure.aot;
 
+import io.aistats.video.event.EventSource;
+import io.aistats.video.event.StatusChange;
+import io.aistats.video.event.VideoJobCancelledEvent;
+import io.aistats.video.event.VideoJobCompletedEvent;
+import io.aistats.video.event.VideoJobCreatedEvent;
+import io.aistats.video.event.VideoJobEvent;
+import io.aistats.video.event.VideoJobExpiredEvent;
+import io.aistats.video.event.VideoJobFailedEvent;
+import io.aistats.video.event.VideoJobPhase;
+import io.aistats.video.event.VideoJobProgressEvent;
+import io.aistats.video.event.VideoJobStatusChangedEvent;
 import io.aistats.video.model.DownloadDisposition;
 import io.aistats.video.model.DownloadUrlOptions;
 import io.aistats.video.model.ImageReference;
+import io.aistats.video.model.JobStreamSettings;
 import io.aistats.video.model.InputReference;
 import io.aistats.video.model.LifecycleStatus;
 import io.aistats.video.model.ListOrder;
@@ -15,6 +27,8 @@ import io.aistats.video.model.VideoDeleted;
 import io.aistats.video.model.VideoGenerationRequest;
 import io.aistats.video.model.VideoJob;
 import io.aistats.video.model.VideoJobError;
+import io.aistats.video.model.VideoJobStream;
+import io.aistats.video.model.VideoJobUpdate;
 import io.aistats.video.model.VideoListParams;
 import io.aistats.video.model.VideoModel;
 import io.aistats.video.model.VideoModelList;
@@ -26,24 +40,13 @@ import io.aistats.video.model.VideoUsage;
 import io.aistats.video.model.VideoWebhookEvents;
 import io.aistats.video.model.VideoWebhookState;
 import io.aistats.video.model.WebSocketUrlOptions;
-import io.aistats.video.webhook.EventSource;
-import io.aistats.video.webhook.StatusChange;
-import io.aistats.video.webhook.VideoJobCancelledEvent;
-import io.aistats.video.webhook.VideoJobCompletedEvent;
-import io.aistats.video.webhook.VideoJobCreatedEvent;
-import io.aistats.video.webhook.VideoJobEvent;
-import io.aistats.video.webhook.VideoJobExpiredEvent;
-import io.aistats.video.webhook.VideoJobFailedEvent;
-import io.aistats.video.webhook.VideoJobPhase;
-import io.aistats.video.webhook.VideoJobProgressEvent;
-import io.aistats.video.webhook.VideoJobStatusChangedEvent;
-import io.aistats.video.webhook.WebhookEndpoint;
-import io.aistats.video.webhook.WebhookEndpointCreateRequest;
-import io.aistats.video.webhook.WebhookEndpointDeleted;
-import io.aistats.video.webhook.WebhookEndpointList;
-import io.aistats.video.webhook.WebhookEndpointListParams;
-import io.aistats.video.webhook.WebhookEndpointStatus;
-import io.aistats.video.webhook.WebhookEndpointUpdate;
+import io.aistats.video.webhook.endpoint.WebhookEndpoint;
+import io.aistats.video.webhook.endpoint.WebhookEndpointCreateRequest;
+import io.aistats.video.webhook.endpoint.WebhookEndpointDeleted;
+import io.aistats.video.webhook.endpoint.WebhookEndpointList;
+import io.aistats.video.webhook.endpoint.WebhookEndpointListParams;
+import io.aistats.video.webhook.endpoint.WebhookEndpointStatus;
+import io.aistats.video.webhook.endpoint.WebhookEndpointUpdate;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
@@ -56,8 +59,9 @@ import java.util.List;
 
 /**
  * Runtime hints for a native image: reflective access (constructors, fields, methods) to every type Jackson reads or
- * writes for the client: the request and response models, the webhook endpoint management types, the lifecycle events (which applications commonly
- * serialise, to a browser or a queue) and the types they hold. Registered through {@code META-INF/spring/aot.factories}
+ * writes for the client: the request and response models, the stream's updates and settings, the webhook endpoint
+ * management types, the lifecycle events (which applications commonly serialise, to a browser or a queue) and the
+ * types they hold. Registered through {@code META-INF/spring/aot.factories}
  * so that the hints apply whichever auto-configurations are active.
  * <p>
  * The types are listed by hand because a native image cannot scan packages at run time; a test fails when a public type
@@ -70,7 +74,8 @@ public class AiStatsRuntimeHints implements RuntimeHintsRegistrar {
             InputReference.Role.class, LifecycleStatus.class, ListOrder.class, OutputAccess.class,
             ProviderRouting.class, ProviderRouting.Builder.class, SignedDownloadUrl.class, VideoAsset.class, VideoBilling.class, VideoDeleted.class,
             VideoGenerationRequest.class, VideoGenerationRequest.Webhook.class, VideoGenerationRequest.Builder.class,
-            VideoJob.class, VideoJobError.class, VideoListParams.class, VideoListParams.Builder.class,
+            VideoJob.class, VideoJobError.class, VideoJobUpdate.class, VideoJobUpdate.Type.class, VideoJobStream.class,
+            JobStreamSettings.class, JobStreamSettings.Builder.class, VideoListParams.class, VideoListParams.Builder.class,
             VideoModel.class, VideoModelList.class, VideoModelProvider.class, VideoOutput.class, VideoPage.class,
             VideoStatus.class, VideoUsage.class, VideoWebhookEvents.class, VideoWebhookState.class,
             VideoWebhookState.Delivery.class, VideoWebhookState.Attempt.class, WebSocketUrlOptions.class,

@@ -5,7 +5,7 @@ import io.aistats.video.error.AiStatsApiException;
 import io.aistats.video.error.AiStatsConfigurationException;
 import io.aistats.video.error.AiStatsConnectionException;
 import io.aistats.video.error.AiStatsTimeoutException;
-import io.aistats.video.http.Lazy;
+import io.aistats.video.internal.util.Lazy;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 

@@ -1,7 +1,7 @@
 package io.aistats.autoconfigure.health;
 
 import io.aistats.video.error.AiStatsApiException;
-import io.aistats.video.http.ErrorDecoder;
+import io.aistats.video.internal.http.ErrorDecoder;
 
 /**
  * The {@code reason} detail of a DOWN health: the gateway's most specific word for the failure ({@code reason}, else

@@ -4,11 +4,12 @@ import io.aistats.autoconfigure.stream.AiStatsVideoStreamAutoConfiguration;
 import io.aistats.autoconfigure.stream.AiStatsVideoStreamProperties;
 import io.aistats.autoconfigure.webhook.AiStatsWebhookAutoConfiguration;
 import io.aistats.autoconfigure.webhook.AiStatsWebhookProperties;
+import io.aistats.video.event.DispatchTransaction;
+import io.aistats.video.event.JdbcProcessedEventStore;
+import io.aistats.video.event.ProcessedEventStore;
+import io.aistats.video.event.SpringDispatchTransaction;
 import io.aistats.video.stream.JdbcVideoJobWatchStore;
-import io.aistats.video.webhook.DispatchTransaction;
-import io.aistats.video.webhook.JdbcProcessedEventStore;
-import io.aistats.video.webhook.ProcessedEventStore;
-import io.aistats.video.webhook.SpringDispatchTransaction;
+import io.aistats.video.stream.VideoJobWatchStore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,18 +30,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the starter's JDBC stores on the application's
  * {@link DataSource}, for applications that run several instances. Acts only when a store is set to {@code jdbc}:
  * with {@code ai-stats.webhook.dedupe.store=jdbc}, the {@link JdbcProcessedEventStore} and its purge schedule, and,
  * given a {@link PlatformTransactionManager}, the {@link DispatchTransaction} that makes each synchronous hand-off of
- * an event one transaction; with {@code ai-stats.video.watch-store=jdbc}, the watch table's check (the watch store
- * itself comes with the watcher's auto-configuration). The tables are created by the {@link AiStatsJdbcSchemaInitializer}
+ * an event one transaction; with {@code ai-stats.video.watch-store=jdbc}, the {@link JdbcVideoJobWatchStore} of the
+ * watcher. The tables are created by the {@link AiStatsJdbcSchemaInitializer}
  * ({@code ai-stats.jdbc.*}) and checked at startup by the {@link AiStatsJdbcTableCheck}.
  */
 @AutoConfiguration(before = { AiStatsWebhookAutoConfiguration.class, AiStatsVideoStreamAutoConfiguration.class },
@@ -111,6 +112,21 @@ public final class AiStatsJdbcAutoConfiguration {
         @ConditionalOnSingleCandidate(PlatformTransactionManager.class)
         SpringDispatchTransaction aiStatsDispatchTransaction(PlatformTransactionManager transactionManager) {
             return new SpringDispatchTransaction(new TransactionTemplate(transactionManager));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = WATCH_STORE_PROPERTY, havingValue = "jdbc")
+    static class VideoJobWatchStoreConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(VideoJobWatchStore.class)
+        JdbcVideoJobWatchStore aiStatsVideoJobWatchStore(DataSource dataSource,
+                AiStatsVideoStreamProperties properties, AiStatsJdbcProperties jdbcProperties) {
+            properties.validateWatchLease();
+            return new JdbcVideoJobWatchStore(dataSource, jdbcProperties.getTablePrefix(),
+                    JdbcVideoJobWatchStore.newOwnerId(), properties.getWatchLease(),
+                    properties.getWatchRenewInterval());
         }
     }
 }

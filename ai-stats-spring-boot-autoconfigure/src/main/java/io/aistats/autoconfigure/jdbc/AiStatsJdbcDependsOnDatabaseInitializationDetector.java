@@ -1,7 +1,7 @@
 package io.aistats.autoconfigure.jdbc;
 
+import io.aistats.video.event.JdbcProcessedEventStore;
 import io.aistats.video.stream.JdbcVideoJobWatchStore;
-import io.aistats.video.webhook.JdbcProcessedEventStore;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializationDetector;

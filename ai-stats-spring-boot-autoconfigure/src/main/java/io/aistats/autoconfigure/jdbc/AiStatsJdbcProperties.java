@@ -1,6 +1,6 @@
 package io.aistats.autoconfigure.jdbc;
 
-import io.aistats.video.http.SqlTableNames;
+import io.aistats.video.internal.util.SqlTableNames;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

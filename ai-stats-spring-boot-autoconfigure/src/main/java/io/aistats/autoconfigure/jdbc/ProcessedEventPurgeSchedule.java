@@ -1,6 +1,6 @@
 package io.aistats.autoconfigure.jdbc;
 
-import io.aistats.video.webhook.JdbcProcessedEventStore;
+import io.aistats.video.event.JdbcProcessedEventStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

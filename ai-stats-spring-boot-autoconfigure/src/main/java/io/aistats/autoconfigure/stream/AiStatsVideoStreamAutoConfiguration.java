@@ -4,15 +4,12 @@ import io.aistats.autoconfigure.AiStatsVideoAutoConfiguration;
 import io.aistats.autoconfigure.webhook.AiStatsWebhookAutoConfiguration;
 import io.aistats.video.ReactiveVideoClient;
 import io.aistats.video.VideoJobCreationListener;
+import io.aistats.video.event.VideoJobEventDispatcher;
+import io.aistats.video.model.JobStreamSettings;
 import io.aistats.video.model.WebSocketUrlOptions;
-import io.aistats.autoconfigure.jdbc.AiStatsJdbcProperties;
 import io.aistats.video.stream.InMemoryVideoJobWatchStore;
-import io.aistats.video.stream.JdbcVideoJobWatchStore;
-import io.aistats.video.stream.JobStreamSettings;
 import io.aistats.video.stream.VideoJobWatchStore;
 import io.aistats.video.stream.VideoJobWatcher;
-import io.aistats.video.webhook.VideoJobEventDispatcher;
-import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,24 +17,22 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-import javax.sql.DataSource;
 import java.time.Duration;
+import javax.sql.DataSource;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the lifecycle stream and the {@link VideoJobWatcher}, bound
  * from {@code ai-stats.video.*}: the {@link JobStreamSettings} the video client streams with, the watcher (whenever
  * a video client and the event dispatcher exist) and, with {@code ai-stats.video.watch=auto}, the listener that
  * watches every job the client creates. The watched jobs are recorded in memory or, with
- * {@code ai-stats.video.watch-store=jdbc}, in the application's {@link DataSource} (table prefix from
- * {@code ai-stats.jdbc.table-prefix}). Every bean backs off when the application defines its own.
+ * {@code ai-stats.video.watch-store=jdbc}, in the application's {@code DataSource} (the store comes with
+ * {@code AiStatsJdbcAutoConfiguration}). Every bean backs off when the application defines its own.
  */
 @AutoConfiguration(after = { AiStatsVideoAutoConfiguration.class, AiStatsWebhookAutoConfiguration.class },
         afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
@@ -54,15 +49,15 @@ public final class AiStatsVideoStreamAutoConfiguration {
     @ConditionalOnMissingBean
     JobStreamSettings aiStatsJobStreamSettings(AiStatsVideoStreamProperties properties) {
         AiStatsVideoStreamProperties.Stream stream = properties.getStream();
-        positive(stream.getKeepAlive(), "stream.keep-alive");
-        positive(stream.getIdleTimeout(), "stream.idle-timeout");
+        AiStatsVideoStreamProperties.positive(stream.getKeepAlive(), "stream.keep-alive");
+        AiStatsVideoStreamProperties.positive(stream.getIdleTimeout(), "stream.idle-timeout");
         if (stream.getIdleTimeout().compareTo(stream.getKeepAlive()) <= 0) {
             throw new InvalidConfigurationPropertyValueException(PREFIX + "stream.idle-timeout",
                     stream.getIdleTimeout(), "must be longer than ai-stats.video.stream.keep-alive ("
                             + stream.getKeepAlive() + ")");
         }
-        positive(stream.getReconnectInitialBackoff(), "stream.reconnect-initial-backoff");
-        positive(stream.getReconnectMaxBackoff(), "stream.reconnect-max-backoff");
+        AiStatsVideoStreamProperties.positive(stream.getReconnectInitialBackoff(), "stream.reconnect-initial-backoff");
+        AiStatsVideoStreamProperties.positive(stream.getReconnectMaxBackoff(), "stream.reconnect-max-backoff");
         if (stream.getReconnectMaxBackoff().compareTo(stream.getReconnectInitialBackoff()) < 0) {
             throw new InvalidConfigurationPropertyValueException(PREFIX + "stream.reconnect-max-backoff",
                     stream.getReconnectMaxBackoff(), "must not be shorter than "
@@ -70,7 +65,7 @@ public final class AiStatsVideoStreamAutoConfiguration {
                             + ")");
         }
         if (stream.getPollInterval() != null) {
-            positive(stream.getPollInterval(), "stream.poll-interval");
+            AiStatsVideoStreamProperties.positive(stream.getPollInterval(), "stream.poll-interval");
         }
         return JobStreamSettings.builder()
             .keepAliveInterval(stream.getKeepAlive())
@@ -90,10 +85,10 @@ public final class AiStatsVideoStreamAutoConfiguration {
             throw new InvalidConfigurationPropertyValueException(PREFIX + "max-concurrent-watches",
                     properties.getMaxConcurrentWatches(), "must be at least 1");
         }
-        positive(properties.getWatchTimeout(), "watch-timeout");
+        AiStatsVideoStreamProperties.positive(properties.getWatchTimeout(), "watch-timeout");
         Duration interval = properties.getStream().getInterval();
         if (interval != null) {
-            positive(interval, "stream.interval");
+            AiStatsVideoStreamProperties.positive(interval, "stream.interval");
         }
         WebSocketUrlOptions options = (interval != null) ? WebSocketUrlOptions.interval(interval)
                 : WebSocketUrlOptions.defaults();
@@ -126,35 +121,5 @@ public final class AiStatsVideoStreamAutoConfiguration {
                     "needs a DataSource bean and spring-jdbc (spring-boot-starter-jdbc); the application has none");
         }
         return new InMemoryVideoJobWatchStore();
-    }
-
-    private static void positive(@Nullable Duration value, String property) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new InvalidConfigurationPropertyValueException(PREFIX + property, value, "must be positive");
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springframework.jdbc.core.simple.JdbcClient")
-    @ConditionalOnBean(DataSource.class)
-    @ConditionalOnProperty(name = "ai-stats.video.watch-store", havingValue = "jdbc")
-    @EnableConfigurationProperties(AiStatsJdbcProperties.class)
-    static class JdbcWatchStoreConfiguration {
-
-        @Bean
-        @ConditionalOnMissingBean(VideoJobWatchStore.class)
-        JdbcVideoJobWatchStore aiStatsVideoJobWatchStore(DataSource dataSource,
-                AiStatsVideoStreamProperties properties, AiStatsJdbcProperties jdbcProperties) {
-            positive(properties.getWatchLease(), "watch-lease");
-            positive(properties.getWatchRenewInterval(), "watch-renew-interval");
-            if (properties.getWatchRenewInterval().compareTo(properties.getWatchLease()) >= 0) {
-                throw new InvalidConfigurationPropertyValueException(PREFIX + "watch-renew-interval",
-                        properties.getWatchRenewInterval(), "must be shorter than ai-stats.video.watch-lease ("
-                                + properties.getWatchLease() + ")");
-            }
-            return new JdbcVideoJobWatchStore(dataSource, jdbcProperties.getTablePrefix(),
-                    JdbcVideoJobWatchStore.newOwnerId(), properties.getWatchLease(),
-                    properties.getWatchRenewInterval());
-        }
     }
 }

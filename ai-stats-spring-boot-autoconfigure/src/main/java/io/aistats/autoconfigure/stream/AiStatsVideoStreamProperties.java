@@ -3,6 +3,7 @@ package io.aistats.autoconfigure.stream;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 import java.time.Duration;
 
@@ -11,6 +12,8 @@ import java.time.Duration;
  */
 @ConfigurationProperties("ai-stats.video")
 public class AiStatsVideoStreamProperties {
+
+    private static final String PREFIX = "ai-stats.video.";
 
     /**
      * Which jobs the watcher follows on its own: "off" follows only jobs passed to VideoJobWatcher#watch, "auto" also
@@ -162,6 +165,30 @@ public class AiStatsVideoStreamProperties {
 
         /** In the application's database, shared by its instances and taken over after a restart. */
         JDBC
+    }
+
+    /**
+     * Checks the leases of the JDBC watch store: both positive, the renewal shorter than the lease.
+     * @throws InvalidConfigurationPropertyValueException naming the property that is wrong
+     */
+    public void validateWatchLease() {
+        positive(this.watchLease, "watch-lease");
+        positive(this.watchRenewInterval, "watch-renew-interval");
+        if (this.watchRenewInterval.compareTo(this.watchLease) >= 0) {
+            throw new InvalidConfigurationPropertyValueException(PREFIX + "watch-renew-interval",
+                    this.watchRenewInterval, "must be shorter than ai-stats.video.watch-lease (" + this.watchLease + ")");
+        }
+    }
+
+    /**
+     * @param value a duration bound from {@code ai-stats.video.*}
+     * @param property its name below {@code ai-stats.video.}
+     * @throws InvalidConfigurationPropertyValueException naming the property when the value is not positive
+     */
+    static void positive(@Nullable Duration value, String property) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new InvalidConfigurationPropertyValueException(PREFIX + property, value, "must be positive");
+        }
     }
 
     /**

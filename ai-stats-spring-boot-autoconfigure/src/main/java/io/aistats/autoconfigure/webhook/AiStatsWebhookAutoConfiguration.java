@@ -1,10 +1,10 @@
 package io.aistats.autoconfigure.webhook;
 
-import io.aistats.video.webhook.DispatchTransaction;
-import io.aistats.video.webhook.InMemoryProcessedEventStore;
-import io.aistats.video.webhook.ProcessedEventStore;
-import io.aistats.video.webhook.VideoJobEventDispatcher;
-import io.aistats.video.webhook.VideoJobEventObservationConvention;
+import io.aistats.video.event.DispatchTransaction;
+import io.aistats.video.event.InMemoryProcessedEventStore;
+import io.aistats.video.event.ProcessedEventStore;
+import io.aistats.video.event.VideoJobEventDispatcher;
+import io.aistats.video.event.VideoJobEventObservationConvention;
 import io.aistats.video.webhook.WebhookDeliveryObservationConvention;
 import io.aistats.video.webhook.WebhookDeliveryParser;
 import io.aistats.video.webhook.WebhookProcessor;

@@ -5,8 +5,8 @@ import io.aistats.autoconfigure.AiStatsVideoAutoConfiguration;
 import io.aistats.autoconfigure.AiStatsWebClientBuilders;
 import io.aistats.autoconfigure.AiStatsWebClientCustomizer;
 import io.aistats.video.VideoClientSettings;
-import io.aistats.video.webhook.ReactiveWebhookEndpointClient;
-import io.aistats.video.webhook.WebhookEndpointClient;
+import io.aistats.video.webhook.endpoint.ReactiveWebhookEndpointClient;
+import io.aistats.video.webhook.endpoint.WebhookEndpointClient;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.aistats.video.error.VideoRequestValidationException;
-import io.aistats.video.http.JsStrings;
+import io.aistats.video.internal.util.JsStrings;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.aistats.video.model;
 
 import io.aistats.video.error.VideoRequestValidationException;
-import io.aistats.video.http.JsStrings;
+import io.aistats.video.internal.util.JsStrings;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;

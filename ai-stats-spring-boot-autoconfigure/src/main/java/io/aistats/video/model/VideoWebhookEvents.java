@@ -1,6 +1,6 @@
 package io.aistats.video.model;
 
-import io.aistats.video.http.JsStrings;
+import io.aistats.video.internal.util.JsStrings;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;

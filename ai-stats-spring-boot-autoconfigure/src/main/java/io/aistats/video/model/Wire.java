@@ -1,6 +1,6 @@
 package io.aistats.video.model;
 
-import io.aistats.video.http.GatewayTimestamps;
+import io.aistats.video.internal.json.GatewayTimestamps;
 import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;

@@ -1,8 +1,7 @@
 package io.aistats.video.stream;
 
-import io.aistats.video.http.Lazy;
-import io.aistats.video.http.SqlTableNames;
-import org.jspecify.annotations.Nullable;
+import io.aistats.video.internal.util.Lazy;
+import io.aistats.video.internal.util.SqlTableNames;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
@@ -10,7 +9,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
-import javax.sql.DataSource;
 import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * A {@link VideoJobWatchStore} in a table of the application's database ({@code <prefix>VIDEO_WATCH}, created by the
@@ -39,7 +38,6 @@ public final class JdbcVideoJobWatchStore implements VideoJobWatchStore {
 
     /** The name of the table after its prefix. */
     public static final String TABLE_NAME = "VIDEO_WATCH";
-
 
     private static final String COLUMNS = "JOB_ID, LAST_STATUS, OBSERVED, PROGRESS_BUCKET";
 

@@ -1,13 +1,14 @@
 package io.aistats.video.stream;
 
+import io.aistats.video.event.EventSource;
+import io.aistats.video.event.StatusChange;
+import io.aistats.video.event.StoredStatuses;
+import io.aistats.video.event.VideoJobEvent;
+import io.aistats.video.event.VideoJobEvents;
+import io.aistats.video.event.VideoJobPhase;
 import io.aistats.video.model.VideoJob;
+import io.aistats.video.model.VideoJobUpdate;
 import io.aistats.video.model.VideoStatus;
-import io.aistats.video.webhook.EventSource;
-import io.aistats.video.webhook.StatusChange;
-import io.aistats.video.webhook.StoredStatuses;
-import io.aistats.video.webhook.VideoJobEvent;
-import io.aistats.video.webhook.VideoJobEvents;
-import io.aistats.video.webhook.VideoJobPhase;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;

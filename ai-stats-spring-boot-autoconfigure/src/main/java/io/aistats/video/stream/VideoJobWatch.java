@@ -1,6 +1,7 @@
 package io.aistats.video.stream;
 
 import io.aistats.video.model.VideoJob;
+import io.aistats.video.model.VideoJobUpdate;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 

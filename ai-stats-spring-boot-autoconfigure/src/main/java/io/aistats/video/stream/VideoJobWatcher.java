@@ -2,12 +2,13 @@ package io.aistats.video.stream;
 
 import io.aistats.video.ReactiveVideoClient;
 import io.aistats.video.error.VideoRequestValidationException;
-import io.aistats.video.http.Lazy;
+import io.aistats.video.event.StoredStatuses;
+import io.aistats.video.event.VideoJobEvent;
+import io.aistats.video.event.VideoJobEventDispatcher;
+import io.aistats.video.internal.util.Lazy;
 import io.aistats.video.model.VideoJob;
+import io.aistats.video.model.VideoJobUpdate;
 import io.aistats.video.model.WebSocketUrlOptions;
-import io.aistats.video.webhook.StoredStatuses;
-import io.aistats.video.webhook.VideoJobEvent;
-import io.aistats.video.webhook.VideoJobEventDispatcher;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

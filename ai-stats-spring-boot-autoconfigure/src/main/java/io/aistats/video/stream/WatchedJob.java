@@ -1,7 +1,7 @@
 package io.aistats.video.stream;
 
+import io.aistats.video.event.StoredStatuses;
 import io.aistats.video.model.VideoJob;
-import io.aistats.video.webhook.StoredStatuses;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;

@@ -1,6 +1,6 @@
 /**
- * The gateway's WebSocket lifecycle stream as a {@code Flux}, completion waiting, and the job watcher that turns
- * stream updates (or polling, as a fallback) into {@code VideoJobEvent}s.
+ * The job watcher that turns lifecycle-stream updates (or polling, as a fallback) into {@code VideoJobEvent}s, and
+ * the stores of its watches (in memory, or leases in a table every instance of the application shares).
  */
 @NullMarked
 package io.aistats.video.stream;

@@ -1,9 +1,9 @@
 package io.aistats.video.webhook;
 
+import io.aistats.video.event.VideoJobEvent;
 import io.aistats.video.webhook.WebhookObservationDocumentation.DeliveryKeyNames;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
-import org.jspecify.annotations.Nullable;
 
 import java.util.Locale;
 
@@ -49,18 +49,6 @@ public class DefaultWebhookDeliveryObservationConvention implements WebhookDeliv
      */
     protected KeyValue eventType(WebhookDeliveryObservationContext context) {
         VideoJobEvent event = context.getEvent();
-        return KeyValue.of(DeliveryKeyNames.EVENT_TYPE, (event != null) ? eventType(event) : "none");
-    }
-
-    /**
-     * The bounded form of an event's type: the gateway's {@code video.*} type, normalised, or {@code other}.
-     * @param event the event
-     * @return for example {@code video.completed}
-     */
-    static String eventType(@Nullable VideoJobEvent event) {
-        if (event == null || event.phase() == VideoJobPhase.UNKNOWN) {
-            return "other";
-        }
-        return event.phase().eventType();
+        return KeyValue.of(DeliveryKeyNames.EVENT_TYPE, (event != null) ? event.phase().observedEventType() : "none");
     }
 }

@@ -1,5 +1,6 @@
 package io.aistats.video.webhook;
 
+import io.aistats.video.event.VideoJobEvent;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 

@@ -1,6 +1,11 @@
 package io.aistats.video.webhook;
 
-import io.aistats.video.http.GatewayJson;
+import io.aistats.video.error.MalformedWebhookPayloadException;
+import io.aistats.video.event.EventSource;
+import io.aistats.video.event.StatusChange;
+import io.aistats.video.event.VideoJobEvent;
+import io.aistats.video.event.VideoJobEvents;
+import io.aistats.video.internal.json.GatewayJson;
 import io.aistats.video.model.VideoJob;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;

@@ -1,5 +1,12 @@
 package io.aistats.video.webhook;
 
+import io.aistats.video.error.MalformedWebhookHeadersException;
+import io.aistats.video.error.MalformedWebhookPayloadException;
+import io.aistats.video.error.StaleWebhookTimestampException;
+import io.aistats.video.error.WebhookVerificationException;
+import io.aistats.video.event.DispatchTransaction;
+import io.aistats.video.event.VideoJobEvent;
+import io.aistats.video.event.VideoJobEventDispatcher;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -38,7 +45,7 @@ public class WebhookProcessor {
     /**
      * The default maximum body size: 64 KB. The gateway sends one job object (contract §6.6) whose largest part is
      * the webhook state with at most ten attempts, each with a response preview of at most 500 characters. Measured
-     * on the simulator ({@code WebhookDeliveryTest} of the test module): about 12 KB when the failing receiver
+     * on the simulator ({@code WebhookDeliveryTests} of the test module): about 12 KB when the failing receiver
      * answered with an HTML error page, about 37 KB in the worst case of previews made of control characters (six
      * bytes each once JSON-escaped). 64 KB holds both while bounding what a sender without the secret can make the
      * receiver read.

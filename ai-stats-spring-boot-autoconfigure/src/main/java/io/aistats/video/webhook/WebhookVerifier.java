@@ -1,5 +1,9 @@
 package io.aistats.video.webhook;
 
+import io.aistats.video.error.InvalidWebhookSignatureException;
+import io.aistats.video.error.MalformedWebhookHeadersException;
+import io.aistats.video.error.StaleWebhookTimestampException;
+import io.aistats.video.error.WebhookVerificationException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;

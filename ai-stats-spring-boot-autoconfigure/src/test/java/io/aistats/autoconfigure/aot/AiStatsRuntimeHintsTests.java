@@ -1,16 +1,16 @@
 package io.aistats.autoconfigure.aot;
 
+import io.aistats.video.event.VideoJobCompletedEvent;
+import io.aistats.video.event.VideoJobEvent;
+import io.aistats.video.event.VideoJobFailedEvent;
 import io.aistats.video.model.VideoGenerationRequest;
 import io.aistats.video.model.VideoJob;
 import io.aistats.video.model.VideoModelList;
 import io.aistats.video.model.VideoPage;
 import io.aistats.video.model.VideoStatus;
 import io.aistats.video.model.VideoWebhookState;
-import io.aistats.video.webhook.VideoJobCompletedEvent;
-import io.aistats.video.webhook.VideoJobEvent;
-import io.aistats.video.webhook.VideoJobFailedEvent;
-import io.aistats.video.webhook.WebhookEndpoint;
-import io.aistats.video.webhook.WebhookEndpointCreateRequest;
+import io.aistats.video.webhook.endpoint.WebhookEndpoint;
+import io.aistats.video.webhook.endpoint.WebhookEndpointCreateRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -81,7 +81,7 @@ class AiStatsRuntimeHintsTests {
 
     @Test
     void everyLifecycleEventTypeIsRegistered() throws IOException {
-        List<Class<?>> events = publicTypesIn("io.aistats.video.webhook").stream()
+        List<Class<?>> events = publicTypesIn("io.aistats.video.event").stream()
             .filter(VideoJobEvent.class::isAssignableFrom)
             .toList();
         assertThat(events).contains(VideoJobEvent.class, VideoJobCompletedEvent.class);
@@ -92,7 +92,7 @@ class AiStatsRuntimeHintsTests {
 
     @Test
     void everyWebhookEndpointManagementTypeIsRegistered() throws IOException {
-        List<Class<?>> endpointTypes = publicTypesIn("io.aistats.video.webhook").stream()
+        List<Class<?>> endpointTypes = publicTypesIn("io.aistats.video.webhook.endpoint").stream()
             // the management types, nested builders included; the clients are services, not bound by Jackson
             .filter((type) -> type.getName().contains(".WebhookEndpoint") && !type.getSimpleName().endsWith("Client"))
             .toList();

@@ -7,18 +7,18 @@ import io.aistats.autoconfigure.webhook.AiStatsWebhookAutoConfiguration;
 import io.aistats.postgres.PostgresTestDatabase;
 import io.aistats.test.AiStatsGatewaySimulator;
 import io.aistats.video.VideoClient;
+import io.aistats.video.event.EventSource;
+import io.aistats.video.event.InMemoryProcessedEventStore;
+import io.aistats.video.event.JdbcProcessedEventStore;
+import io.aistats.video.event.ProcessedEventStore;
+import io.aistats.video.event.SpringDispatchTransaction;
+import io.aistats.video.event.VideoJobEventDispatcher;
+import io.aistats.video.event.VideoJobEventDispatcher.Result;
+import io.aistats.video.event.VideoJobEvents;
 import io.aistats.video.model.VideoGenerationRequest;
 import io.aistats.video.model.VideoJob;
 import io.aistats.video.stream.VideoJobWatch;
 import io.aistats.video.stream.VideoJobWatcher;
-import io.aistats.video.webhook.EventSource;
-import io.aistats.video.webhook.InMemoryProcessedEventStore;
-import io.aistats.video.webhook.JdbcProcessedEventStore;
-import io.aistats.video.webhook.ProcessedEventStore;
-import io.aistats.video.webhook.SpringDispatchTransaction;
-import io.aistats.video.webhook.VideoJobEventDispatcher;
-import io.aistats.video.webhook.VideoJobEventDispatcher.Result;
-import io.aistats.video.webhook.VideoJobEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,13 +32,13 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -239,7 +239,7 @@ class AiStatsJdbcAutoConfigurationTests {
             });
     }
 
-    private static io.aistats.video.webhook.VideoJobEvent completed(String videoId, EventSource source) {
+    private static io.aistats.video.event.VideoJobEvent completed(String videoId, EventSource source) {
         return VideoJobEvents.create("video.completed", "evt_video_" + videoId + "_video_completed",
                 VideoJob.fromJson(Map.of("id", videoId)), "video.completed", 1, 4, null, source, Instant.EPOCH);
     }

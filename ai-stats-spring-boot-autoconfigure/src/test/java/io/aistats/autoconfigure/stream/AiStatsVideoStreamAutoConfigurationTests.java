@@ -1,25 +1,26 @@
 package io.aistats.autoconfigure.stream;
 
 import io.aistats.autoconfigure.AiStatsVideoAutoConfiguration;
+import io.aistats.autoconfigure.jdbc.AiStatsJdbcAutoConfiguration;
 import io.aistats.autoconfigure.webhook.AiStatsWebhookAutoConfiguration;
 import io.aistats.test.AiStatsGatewaySimulator;
 import io.aistats.video.ReactiveVideoClient;
 import io.aistats.video.VideoClient;
 import io.aistats.video.VideoJobCreationListener;
+import io.aistats.video.event.EventSource;
+import io.aistats.video.event.VideoJobCompletedEvent;
+import io.aistats.video.event.VideoJobEvent;
+import io.aistats.video.event.VideoJobEventDispatcher;
+import io.aistats.video.model.JobStreamSettings;
 import io.aistats.video.model.VideoGenerationRequest;
 import io.aistats.video.model.VideoJob;
 import io.aistats.video.model.WebSocketUrlOptions;
 import io.aistats.video.stream.InMemoryVideoJobWatchStore;
 import io.aistats.video.stream.JdbcVideoJobWatchStore;
-import io.aistats.video.stream.JobStreamSettings;
 import io.aistats.video.stream.VideoJobWatch;
 import io.aistats.video.stream.VideoJobWatchStore;
 import io.aistats.video.stream.VideoJobWatcher;
 import io.aistats.video.stream.WatchTable;
-import io.aistats.video.webhook.EventSource;
-import io.aistats.video.webhook.VideoJobCompletedEvent;
-import io.aistats.video.webhook.VideoJobEvent;
-import io.aistats.video.webhook.VideoJobEventDispatcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,6 @@ import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -44,6 +44,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -191,7 +192,8 @@ class AiStatsVideoStreamAutoConfigurationTests {
 
     @Test
     void withTheJdbcWatchStoreTheRowExistsBeforeGenerateVideoReturns() {
-        this.runner.withUserConfiguration(H2Configuration.class)
+        this.runner.withConfiguration(AutoConfigurations.of(AiStatsJdbcAutoConfiguration.class))
+            .withUserConfiguration(H2Configuration.class)
             .withPropertyValues("ai-stats.video.watch=auto", "ai-stats.video.watch-store=jdbc",
                     "ai-stats.jdbc.table-prefix=APP_", "ai-stats.video.watch-lease=1m",
                     "ai-stats.video.watch-renew-interval=5s")
@@ -239,7 +241,8 @@ class AiStatsVideoStreamAutoConfigurationTests {
 
     @Test
     void aRenewIntervalNotShorterThanTheLeaseFailsNamingTheProperty() {
-        this.runner.withUserConfiguration(H2Configuration.class)
+        this.runner.withConfiguration(AutoConfigurations.of(AiStatsJdbcAutoConfiguration.class))
+            .withUserConfiguration(H2Configuration.class)
             .withPropertyValues("ai-stats.video.watch-store=jdbc", "ai-stats.video.watch-lease=10s",
                     "ai-stats.video.watch-renew-interval=10s")
             .run((context) -> assertThat(context).getFailure().rootCause()
@@ -249,7 +252,8 @@ class AiStatsVideoStreamAutoConfigurationTests {
 
     @Test
     void aLeaseThatIsNotPositiveFailsNamingTheProperty() {
-        this.runner.withUserConfiguration(H2Configuration.class)
+        this.runner.withConfiguration(AutoConfigurations.of(AiStatsJdbcAutoConfiguration.class))
+            .withUserConfiguration(H2Configuration.class)
             .withPropertyValues("ai-stats.video.watch-store=jdbc", "ai-stats.video.watch-lease=0s")
             .run((context) -> assertThat(context).getFailure().rootCause()
                 .hasMessageContaining("ai-stats.video.watch-lease"));

@@ -1,15 +1,15 @@
 package io.aistats.autoconfigure.webhook;
 
 import io.aistats.test.WebhookSigner;
+import io.aistats.video.event.EventSource;
+import io.aistats.video.event.StatusChange;
+import io.aistats.video.event.VideoJobCompletedEvent;
+import io.aistats.video.event.VideoJobCreatedEvent;
+import io.aistats.video.event.VideoJobEvent;
+import io.aistats.video.event.VideoJobPhase;
+import io.aistats.video.event.VideoJobProgressEvent;
+import io.aistats.video.event.VideoJobStatusChangedEvent;
 import io.aistats.video.model.VideoStatus;
-import io.aistats.video.webhook.EventSource;
-import io.aistats.video.webhook.StatusChange;
-import io.aistats.video.webhook.VideoJobCompletedEvent;
-import io.aistats.video.webhook.VideoJobCreatedEvent;
-import io.aistats.video.webhook.VideoJobEvent;
-import io.aistats.video.webhook.VideoJobPhase;
-import io.aistats.video.webhook.VideoJobProgressEvent;
-import io.aistats.video.webhook.VideoJobStatusChangedEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

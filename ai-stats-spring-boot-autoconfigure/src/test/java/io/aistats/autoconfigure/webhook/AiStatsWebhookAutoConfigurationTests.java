@@ -1,8 +1,8 @@
 package io.aistats.autoconfigure.webhook;
 
-import io.aistats.video.webhook.InMemoryProcessedEventStore;
-import io.aistats.video.webhook.ProcessedEventStore;
-import io.aistats.video.webhook.VideoJobEventDispatcher;
+import io.aistats.video.event.InMemoryProcessedEventStore;
+import io.aistats.video.event.ProcessedEventStore;
+import io.aistats.video.event.VideoJobEventDispatcher;
 import io.aistats.video.webhook.WebFluxWebhookHandler;
 import io.aistats.video.webhook.WebMvcWebhookHandler;
 import io.aistats.video.webhook.WebhookDeliveryParser;

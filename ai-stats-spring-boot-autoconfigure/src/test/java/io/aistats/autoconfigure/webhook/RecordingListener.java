@@ -1,7 +1,7 @@
 package io.aistats.autoconfigure.webhook;
 
-import io.aistats.video.webhook.VideoJobCompletedEvent;
-import io.aistats.video.webhook.VideoJobEvent;
+import io.aistats.video.event.VideoJobCompletedEvent;
+import io.aistats.video.event.VideoJobEvent;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;

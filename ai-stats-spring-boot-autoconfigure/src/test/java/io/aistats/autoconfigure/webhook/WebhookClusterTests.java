@@ -6,7 +6,7 @@ import io.aistats.autoconfigure.webhook.WebhookDeliveryStormTests.StormListener;
 import io.aistats.autoconfigure.webhook.WebhookDeliveryStormTests.ValidEvent;
 import io.aistats.postgres.PostgresTestDatabase;
 import io.aistats.test.WebhookSigner;
-import io.aistats.video.webhook.VideoJobEvent;
+import io.aistats.video.event.VideoJobEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import javax.sql.DataSource;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -41,6 +40,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,11 @@
 package io.aistats.autoconfigure.webhook;
 
 import io.aistats.test.WebhookSigner;
-import io.aistats.video.webhook.VideoJobCompletedEvent;
-import io.aistats.video.webhook.VideoJobCreatedEvent;
-import io.aistats.video.webhook.VideoJobEvent;
-import io.aistats.video.webhook.VideoJobProgressEvent;
-import io.aistats.video.webhook.VideoJobStatusChangedEvent;
+import io.aistats.video.event.VideoJobCompletedEvent;
+import io.aistats.video.event.VideoJobCreatedEvent;
+import io.aistats.video.event.VideoJobEvent;
+import io.aistats.video.event.VideoJobProgressEvent;
+import io.aistats.video.event.VideoJobStatusChangedEvent;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

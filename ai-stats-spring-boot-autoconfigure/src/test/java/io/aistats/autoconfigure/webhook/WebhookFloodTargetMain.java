@@ -1,6 +1,6 @@
 package io.aistats.autoconfigure.webhook;
 
-import io.aistats.video.webhook.VideoJobEvent;
+import io.aistats.video.event.VideoJobEvent;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;

@@ -2,8 +2,8 @@ package io.aistats.autoconfigure.webhook;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.aistats.postgres.PostgresTestDatabase;
-import io.aistats.video.webhook.JdbcProcessedEventStore;
-import io.aistats.video.webhook.ProcessedEventStore.Claim;
+import io.aistats.video.event.JdbcProcessedEventStore;
+import io.aistats.video.event.ProcessedEventStore.Claim;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

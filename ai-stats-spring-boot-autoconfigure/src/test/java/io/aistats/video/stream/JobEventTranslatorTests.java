@@ -1,12 +1,13 @@
 package io.aistats.video.stream;
 
+import io.aistats.video.event.EventSource;
+import io.aistats.video.event.StoredStatuses;
+import io.aistats.video.event.VideoJobEvent;
+import io.aistats.video.event.VideoJobPhase;
+import io.aistats.video.event.VideoJobProgressEvent;
 import io.aistats.video.model.VideoJob;
+import io.aistats.video.model.VideoJobUpdate;
 import io.aistats.video.model.VideoStatus;
-import io.aistats.video.webhook.EventSource;
-import io.aistats.video.webhook.StoredStatuses;
-import io.aistats.video.webhook.VideoJobEvent;
-import io.aistats.video.webhook.VideoJobPhase;
-import io.aistats.video.webhook.VideoJobProgressEvent;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 

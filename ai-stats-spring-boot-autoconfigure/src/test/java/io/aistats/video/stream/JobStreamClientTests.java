@@ -1,17 +1,22 @@
 package io.aistats.video.stream;
 
 import io.aistats.test.AiStatsGatewaySimulator;
+import io.aistats.video.JobStreamClient;
 import io.aistats.video.ReactiveVideoClient;
 import io.aistats.video.VideoClient;
 import io.aistats.video.error.AiStatsConfigurationException;
 import io.aistats.video.error.AiStatsConnectionException;
 import io.aistats.video.error.AiStatsTimeoutException;
 import io.aistats.video.error.AuthenticationException;
+import io.aistats.video.error.JobTimeoutException;
 import io.aistats.video.error.NotFoundException;
 import io.aistats.video.error.UpgradeRequiredException;
 import io.aistats.video.error.VideoRequestValidationException;
-import io.aistats.video.http.ErrorDecoder;
+import io.aistats.video.internal.http.ErrorDecoder;
+import io.aistats.video.model.JobStreamSettings;
 import io.aistats.video.model.VideoJob;
+import io.aistats.video.model.VideoJobStream;
+import io.aistats.video.model.VideoJobUpdate;
 import io.aistats.video.model.VideoStatus;
 import io.aistats.video.model.WebSocketUrlOptions;
 import org.junit.jupiter.api.AfterEach;
@@ -350,7 +355,7 @@ class JobStreamClientTests {
             .isInstanceOfSatisfying(JobTimeoutException.class, (ex) -> {
                 assertThat(ex.videoId()).isEqualTo(id);
                 assertThat(ex.timeout()).isEqualTo(timeout);
-                assertThat(ex.lastStatus()).isEqualTo(VideoStatus.QUEUED);
+                assertThat(ex.lastStatus()).isEqualTo(VideoStatus.QUEUED.value());
                 assertThat(ex.getMessage()).contains(id).contains("PT1S").contains("left running");
             });
 

@@ -5,6 +5,7 @@ import io.aistats.video.DefaultReactiveVideoClient;
 import io.aistats.video.ReactiveVideoClient;
 import io.aistats.video.VideoClientSettings;
 import io.aistats.video.VideoJobCreationListener;
+import io.aistats.video.model.JobStreamSettings;
 import io.aistats.video.model.VideoGenerationRequest;
 import io.aistats.video.model.VideoJob;
 

@@ -1,5 +1,6 @@
 package io.aistats.video.stream;
 
+import io.aistats.video.model.VideoJobUpdate;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;

@@ -1,6 +1,16 @@
 package io.aistats.video.webhook;
 
-import io.aistats.video.http.GatewayJson;
+import io.aistats.video.error.MalformedWebhookPayloadException;
+import io.aistats.video.event.EventSource;
+import io.aistats.video.event.MutableClock;
+import io.aistats.video.event.StatusChange;
+import io.aistats.video.event.VideoJobCompletedEvent;
+import io.aistats.video.event.VideoJobCreatedEvent;
+import io.aistats.video.event.VideoJobEvent;
+import io.aistats.video.event.VideoJobEvents;
+import io.aistats.video.event.VideoJobPhase;
+import io.aistats.video.event.VideoJobStatusChangedEvent;
+import io.aistats.video.internal.json.GatewayJson;
 import io.aistats.video.model.LifecycleStatus;
 import io.aistats.video.model.VideoStatus;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,14 @@
 package io.aistats.video.webhook;
 
 import io.aistats.test.WebhookSigner;
+import io.aistats.video.event.DefaultVideoJobEventObservationConvention;
+import io.aistats.video.event.EventSource;
+import io.aistats.video.event.InMemoryProcessedEventStore;
+import io.aistats.video.event.MutableClock;
+import io.aistats.video.event.VideoJobEventDispatcher;
+import io.aistats.video.event.VideoJobEventObservationContext;
+import io.aistats.video.event.VideoJobEvents;
+import io.aistats.video.event.VideoJobPhase;
 import io.aistats.video.model.VideoJob;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.tck.TestObservationRegistry;

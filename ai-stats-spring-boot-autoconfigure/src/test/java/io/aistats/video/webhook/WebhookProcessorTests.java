@@ -1,5 +1,9 @@
 package io.aistats.video.webhook;
 
+import io.aistats.video.event.InMemoryProcessedEventStore;
+import io.aistats.video.event.MutableClock;
+import io.aistats.video.event.VideoJobCompletedEvent;
+import io.aistats.video.event.VideoJobEventDispatcher;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;

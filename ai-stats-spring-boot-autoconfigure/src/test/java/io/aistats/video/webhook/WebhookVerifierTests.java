@@ -1,5 +1,10 @@
 package io.aistats.video.webhook;
 
+import io.aistats.video.error.InvalidWebhookSignatureException;
+import io.aistats.video.error.MalformedWebhookHeadersException;
+import io.aistats.video.error.StaleWebhookTimestampException;
+import io.aistats.video.error.WebhookVerificationException;
+import io.aistats.video.event.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;

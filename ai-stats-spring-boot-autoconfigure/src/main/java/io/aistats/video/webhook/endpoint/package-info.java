@@ -1,0 +1,9 @@
+/**
+ * Client of the gateway's webhook endpoint management API ({@code /webhooks/endpoints}): register, list, read, update
+ * and delete the endpoints the gateway delivers to, blocking ({@link io.aistats.video.webhook.endpoint.WebhookEndpointClient})
+ * or reactive ({@link io.aistats.video.webhook.endpoint.ReactiveWebhookEndpointClient}).
+ */
+@NullMarked
+package io.aistats.video.webhook.endpoint;
+
+import org.jspecify.annotations.NullMarked;
