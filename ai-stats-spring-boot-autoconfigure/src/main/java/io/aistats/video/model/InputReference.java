@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -105,26 +106,20 @@ public record InputReference(@JsonProperty("type") Type type, @JsonIgnore String
     public enum Type {
 
         /** An image. */
-        IMAGE_URL("image_url"),
+        IMAGE_URL,
 
         /** A video. */
-        VIDEO_URL("video_url"),
+        VIDEO_URL,
 
         /** An audio track. */
-        AUDIO_URL("audio_url");
-
-        private final String wireValue;
-
-        Type(String wireValue) {
-            this.wireValue = wireValue;
-        }
+        AUDIO_URL;
 
         /**
-         * @return the value as the gateway spells it
+         * @return the value as the gateway spells it: the name in lower case
          */
         @JsonValue
         public String wireValue() {
-            return this.wireValue;
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -134,32 +129,26 @@ public record InputReference(@JsonProperty("type") Type type, @JsonIgnore String
     public enum Role {
 
         /** The first frame of the video. */
-        FIRST_FRAME("first_frame"),
+        FIRST_FRAME,
 
         /** The last frame of the video. */
-        LAST_FRAME("last_frame"),
+        LAST_FRAME,
 
         /** A general reference. */
-        REFERENCE("reference"),
+        REFERENCE,
 
         /** Source media to transform. */
-        SOURCE("source"),
+        SOURCE,
 
         /** A mask. */
-        MASK("mask");
-
-        private final String wireValue;
-
-        Role(String wireValue) {
-            this.wireValue = wireValue;
-        }
+        MASK;
 
         /**
-         * @return the value as the gateway spells it
+         * @return the value as the gateway spells it: the name in lower case
          */
         @JsonValue
         public String wireValue() {
-            return this.wireValue;
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }
