@@ -3,6 +3,7 @@ package io.aistats.video.model;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.aistats.video.error.VideoRequestValidationException;
@@ -58,7 +59,7 @@ import java.util.StringJoiner;
  * gateway's default ({@code both})
  * @param webhook the webhook subscription; its events are normalised as the gateway does
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({ "model", "prompt", "seconds", "duration", "input_video_duration", "input_audio_duration", "size",
         "resolution", "aspect_ratio", "seed", "sample_count", "negative_prompt", "generate_audio", "enhance_prompt",
@@ -76,8 +77,8 @@ public record VideoGenerationRequest(@Nullable String model, @Nullable String pr
         @JsonProperty("person_generation") @Nullable String personGeneration,
         @JsonProperty("resize_mode") @Nullable String resizeMode,
         @JsonProperty("input_reference") @Nullable ImageReference inputReference,
-        @JsonProperty("input_references") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InputReference> inputReferences,
-        @JsonProperty("provider_params") @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> providerParams,
+        @JsonProperty("input_references") @JsonInclude(Include.NON_EMPTY) List<InputReference> inputReferences,
+        @JsonProperty("provider_params") @JsonInclude(Include.NON_EMPTY) Map<String, Object> providerParams,
         @Nullable ProviderRouting provider, @JsonIgnore @Nullable OutputAccess outputAccess,
         @Nullable Webhook webhook) {
 
@@ -334,7 +335,7 @@ public record VideoGenerationRequest(@Nullable String model, @Nullable String pr
      * @param events event names such as {@code video.completed} or {@code job.failed} (normalised when the request
      * is built); empty to use the endpoint's list
      */
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonInclude(Include.NON_EMPTY)
     @JsonPropertyOrder({ "endpoint_id", "events" })
     public record Webhook(@JsonProperty("endpoint_id") String endpointId,
             @JsonProperty("events") List<String> events) {
