@@ -370,49 +370,27 @@ public record VideoGenerationRequest(@Nullable String model, @Nullable String pr
     public static final class Builder {
 
         private @Nullable String model;
-
         private @Nullable String prompt;
-
         private @Nullable String seconds;
-
         private @Nullable Integer duration;
-
         private @Nullable Double inputVideoDuration;
-
         private @Nullable Double inputAudioDuration;
-
         private @Nullable String size;
-
         private @Nullable String resolution;
-
         private @Nullable String aspectRatio;
-
         private @Nullable Long seed;
-
         private @Nullable Integer sampleCount;
-
         private @Nullable String negativePrompt;
-
         private @Nullable Boolean generateAudio;
-
         private @Nullable Boolean enhancePrompt;
-
         private @Nullable Integer compressionQuality;
-
         private @Nullable String personGeneration;
-
         private @Nullable String resizeMode;
-
         private @Nullable ImageReference inputReference;
-
         private final List<InputReference> inputReferences = new ArrayList<>();
-
         private final Map<String, Object> providerParams = new LinkedHashMap<>();
-
         private @Nullable ProviderRouting provider;
-
         private @Nullable OutputAccess outputAccess;
-
         private @Nullable Webhook webhook;
 
         private Builder() {
