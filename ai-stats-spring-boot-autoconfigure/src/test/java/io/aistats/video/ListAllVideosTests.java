@@ -70,7 +70,7 @@ class ListAllVideosTests {
 
     @Test
     void followsTheCursorAcrossPages() {
-        try (Stream<VideoJob> jobs = client.listAllVideos(VideoListParams.builder().limit(2).build())) {
+        try (Stream<VideoJob> jobs = client.listAllVideos(VideoListParams.limit(2))) {
             assertThat(jobs.map(VideoJob::id)).containsExactlyElementsOf(newestFirst);
         }
         List<RecordedRequest> pages = listRequests(2);
@@ -82,8 +82,8 @@ class ListAllVideosTests {
 
     @Test
     void keepsTheFiltersAndOrderOnEveryPage() {
-        StepVerifier.create(client.reactive().videos().listAll(VideoListParams.builder().limit(3)
-                .order(ListOrder.ASC).status("queued").build()).map(VideoJob::id).collectList())
+        StepVerifier.create(client.reactive().videos().listAll(VideoListParams.limit(3)
+                .withOrder(ListOrder.ASC).withStatuses("queued")).map(VideoJob::id).collectList())
             .assertNext((ids) -> assertThat(ids).containsExactlyElementsOf(oldestFirst))
             .expectComplete()
             .verify(Duration.ofSeconds(20));
@@ -94,7 +94,7 @@ class ListAllVideosTests {
 
     @Test
     void fetchesPagesOnlyAsTheyAreConsumed() {
-        try (Stream<VideoJob> jobs = client.videos().listAll(VideoListParams.builder().limit(1).build())) {
+        try (Stream<VideoJob> jobs = client.videos().listAll(VideoListParams.limit(1))) {
             assertThat(jobs.findFirst()).get().extracting(VideoJob::id).isEqualTo(newestFirst.get(0));
         }
         // five pages exist; the walk runs at most a page or two ahead of the consumer
@@ -109,7 +109,7 @@ class ListAllVideosTests {
         VideoClient looping = VideoClient.create(ReactiveVideoClient.create(forgetful,
             SimulatorClients.settings(simulator).build()));
 
-        try (Stream<VideoJob> jobs = looping.listAllVideos(VideoListParams.builder().limit(2).build())) {
+        try (Stream<VideoJob> jobs = looping.listAllVideos(VideoListParams.limit(2))) {
             assertThat(jobs.map(VideoJob::id)).containsExactly(newestFirst.get(0), newestFirst.get(1));
         }
         assertThat(listRequests(2)).hasSize(2);

@@ -76,7 +76,7 @@ class ReactiveVideoClientTests {
     void listAndListModels() {
         client.generateVideo(VideoGenerationRequest.of("Listed")).block(WAIT);
 
-        StepVerifier.create(client.listVideos(VideoListParams.builder().limit(5).build()))
+        StepVerifier.create(client.listVideos(VideoListParams.limit(5)))
             .assertNext((page) -> assertThat(page.data()).isNotEmpty().hasSizeLessThanOrEqualTo(5))
             .expectComplete()
             .verify(WAIT);

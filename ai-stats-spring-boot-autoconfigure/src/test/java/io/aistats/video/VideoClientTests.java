@@ -115,13 +115,13 @@ class VideoClientTests {
         SimulatorClients.completedJob(client, simulator);
         client.generateVideo(VideoGenerationRequest.of("Still queued"));
 
-        VideoPage page = client.listVideos(VideoListParams.builder().limit(1).build());
+        VideoPage page = client.listVideos(VideoListParams.limit(1));
         assertThat(page.data()).hasSize(1);
         assertThat(page.hasMore()).isTrue();
         assertThat(lastRequest("GET", "/v1/videos").query()).isEqualTo("limit=1");
 
-        VideoPage completed = client.videos().list(VideoListParams.builder().limit(100)
-            .status(VideoStatus.COMPLETED, VideoStatus.FAILED).order(ListOrder.ASC).after("G-unknown").build());
+        VideoPage completed = client.videos().list(VideoListParams.limit(100)
+            .withStatuses(VideoStatus.COMPLETED, VideoStatus.FAILED).withOrder(ListOrder.ASC).withAfter("G-unknown"));
         assertThat(lastRequest("GET", "/v1/videos").query())
             .isEqualTo("limit=100&status=completed,failed&order=asc&after=G-unknown");
         assertThat(completed.data()).isNotEmpty()
@@ -179,8 +179,8 @@ class VideoClientTests {
     void getVideoDownloadUrlSendsTheOptionsAndReturnsAWorkingLink() throws IOException {
         String id = SimulatorClients.completedJob(client, simulator);
 
-        SignedDownloadUrl link = client.getVideoDownloadUrl(id, DownloadUrlOptions.builder()
-            .ttl(Duration.ofMinutes(2)).disposition(DownloadDisposition.INLINE).build());
+        SignedDownloadUrl link = client.getVideoDownloadUrl(id, DownloadUrlOptions
+            .ttl(Duration.ofMinutes(2)).withDisposition(DownloadDisposition.INLINE));
 
         assertThat(lastRequest("POST", "/v1/videos/" + id + "/download_url").bodyAsString())
             .isEqualTo("{\"ttl_seconds\":120,\"disposition\":\"inline\"}");

@@ -37,8 +37,8 @@ class WebSocketUrlTests {
     @Test
     void optionsBecomeQueryParametersOnlyWhenSet() {
         VideoClient client = client("https://api.phaseo.app/v1");
-        assertThat(client.videos().websocketUrl("G-1", WebSocketUrlOptions.builder()
-                .interval(Duration.ofSeconds(5)).closeOnTerminal(false).build()))
+        assertThat(client.videos().websocketUrl("G-1", WebSocketUrlOptions
+                .interval(Duration.ofSeconds(5)).withCloseOnTerminal(false)))
             .hasToString("wss://api.phaseo.app/v1/async/video/G-1/ws?interval_ms=5000&close_on_terminal=false");
         assertThat(client.videos().websocketUrl("G-1", WebSocketUrlOptions.closeOnTerminal(true)))
             .hasToString("wss://api.phaseo.app/v1/async/video/G-1/ws?close_on_terminal=true");

@@ -82,7 +82,7 @@ class JobController {
      */
     @GetMapping("/jobs")
     List<JobView> jobs() {
-        VideoListParams params = VideoListParams.builder().limit(20).order(ListOrder.DESC).build();
+        VideoListParams params = VideoListParams.limit(20).withOrder(ListOrder.DESC);
         return this.videoClient.listVideos(params)
             .data()
             .stream()

@@ -70,16 +70,15 @@ import java.util.List;
 public class AiStatsRuntimeHints implements RuntimeHintsRegistrar {
 
     private static final List<Class<?>> MODEL_TYPES = List.of(DownloadDisposition.class, DownloadUrlOptions.class,
-            DownloadUrlOptions.Builder.class, ImageReference.class, InputReference.class, InputReference.Type.class,
+            ImageReference.class, InputReference.class, InputReference.Type.class,
             InputReference.Role.class, LifecycleStatus.class, ListOrder.class, OutputAccess.class,
             ProviderRouting.class, ProviderRouting.Builder.class, SignedDownloadUrl.class, VideoAsset.class, VideoBilling.class, VideoDeleted.class,
             VideoGenerationRequest.class, VideoGenerationRequest.Webhook.class, VideoGenerationRequest.Builder.class,
             VideoJob.class, VideoJobError.class, VideoJobUpdate.class, VideoJobUpdate.Type.class, VideoJobStream.class,
-            JobStreamSettings.class, JobStreamSettings.Builder.class, VideoListParams.class, VideoListParams.Builder.class,
+            JobStreamSettings.class, JobStreamSettings.Builder.class, VideoListParams.class,
             VideoModel.class, VideoModelList.class, VideoModelProvider.class, VideoOutput.class, VideoPage.class,
             VideoStatus.class, VideoUsage.class, VideoWebhookEvents.class, VideoWebhookState.class,
-            VideoWebhookState.Delivery.class, VideoWebhookState.Attempt.class, WebSocketUrlOptions.class,
-            WebSocketUrlOptions.Builder.class);
+            VideoWebhookState.Delivery.class, VideoWebhookState.Attempt.class, WebSocketUrlOptions.class);
 
     private static final List<Class<?>> EVENT_TYPES = List.of(VideoJobEvent.class, VideoJobCreatedEvent.class,
             VideoJobProgressEvent.class, VideoJobStatusChangedEvent.class, VideoJobCompletedEvent.class,

@@ -2,28 +2,24 @@ package io.aistats.video.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Locale;
+
 /**
  * How a browser should treat a signed download link's video ({@code Content-Disposition} of the download).
  */
 public enum DownloadDisposition {
 
     /** Save as a file (the gateway's default). */
-    ATTACHMENT("attachment"),
+    ATTACHMENT,
 
     /** Display in the browser. */
-    INLINE("inline");
-
-    private final String wireValue;
-
-    DownloadDisposition(String wireValue) {
-        this.wireValue = wireValue;
-    }
+    INLINE;
 
     /**
      * @return the value as the gateway spells it, {@code attachment} or {@code inline}
      */
     @JsonValue
     public String wireValue() {
-        return this.wireValue;
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -10,25 +10,30 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Options of {@code POST /videos/{id}/download_url}. Unset options are not sent and take the gateway's defaults:
- * 900 s, {@code attachment}, output 0. Immutable; start from {@link #defaults()}, a static factory or
- * {@link #builder()}.
+ * Options of {@code POST /videos/{id}/download_url}. Unset ({@code null}) options are not sent and take the gateway's
+ * defaults: 900 s, {@code attachment}, output 0. Start from {@link #defaults()} or a static factory and add options
+ * with the {@code with} methods, for example
+ * {@code DownloadUrlOptions.ttl(Duration.ofMinutes(30)).withDisposition(DownloadDisposition.INLINE)}.
+ * @param ttlSeconds how long the link works ({@code ttl_seconds}), at least 1; the gateway clamps it to 60 ... 3600
+ * @param disposition whether a browser saves ({@code attachment}) or displays ({@code inline}) the video
+ * @param index the output ({@code index}), from 0; the gateway does not check it against the number of outputs
  */
-public final class DownloadUrlOptions {
+public record DownloadUrlOptions(@Nullable Long ttlSeconds, @Nullable DownloadDisposition disposition,
+        @Nullable Integer index) {
 
     private static final DownloadUrlOptions DEFAULTS = new DownloadUrlOptions(null, null, null);
 
-    private final @Nullable Long ttlSeconds;
-
-    private final @Nullable DownloadDisposition disposition;
-
-    private final @Nullable Integer index;
-
-    private DownloadUrlOptions(@Nullable Long ttlSeconds, @Nullable DownloadDisposition disposition,
-            @Nullable Integer index) {
-        this.ttlSeconds = ttlSeconds;
-        this.disposition = disposition;
-        this.index = index;
+    /**
+     * @throws VideoRequestValidationException naming the wire field when {@code ttlSeconds} is below 1 or
+     * {@code index} is negative
+     */
+    public DownloadUrlOptions {
+        if (ttlSeconds != null && ttlSeconds < 1) {
+            throw new VideoRequestValidationException("ttl_seconds", "must be at least 1 but was " + ttlSeconds);
+        }
+        if (index != null && index < 0) {
+            throw new VideoRequestValidationException("index", "must be 0 or more but was " + index);
+        }
     }
 
     /**
@@ -39,18 +44,11 @@ public final class DownloadUrlOptions {
     }
 
     /**
-     * @return a builder without options
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * @param ttl how long the link works; see {@link Builder#ttl(Duration)}
+     * @param ttl how long the link works; see {@link #withTtl(Duration)}
      * @return options with only the time to live set
      */
     public static DownloadUrlOptions ttl(Duration ttl) {
-        return builder().ttl(ttl).build();
+        return DEFAULTS.withTtl(ttl);
     }
 
     /**
@@ -58,7 +56,7 @@ public final class DownloadUrlOptions {
      * @return options with only the disposition set
      */
     public static DownloadUrlOptions disposition(DownloadDisposition disposition) {
-        return builder().disposition(disposition).build();
+        return DEFAULTS.withDisposition(disposition);
     }
 
     /**
@@ -66,39 +64,41 @@ public final class DownloadUrlOptions {
      * @return options with only the output index set
      */
     public static DownloadUrlOptions index(int index) {
-        return builder().index(index).build();
+        return DEFAULTS.withIndex(index);
     }
 
     /**
-     * @return a builder initialised with these options
+     * Sets how long the link works, sent as whole seconds (a fraction of a second is dropped).
+     * @param ttl the time to live, at least one second
+     * @return a copy with that time to live
+     * @throws VideoRequestValidationException ({@code ttl_seconds}) when shorter than one second
      */
-    public Builder toBuilder() {
-        Builder builder = new Builder();
-        builder.ttlSeconds = this.ttlSeconds;
-        builder.disposition = this.disposition;
-        builder.index = this.index;
-        return builder;
+    public DownloadUrlOptions withTtl(Duration ttl) {
+        if (Objects.requireNonNull(ttl, "ttl").getSeconds() < 1) {
+            throw new VideoRequestValidationException("ttl_seconds", "must be at least 1 second but was " + ttl);
+        }
+        return new DownloadUrlOptions(ttl.getSeconds(), this.disposition, this.index);
     }
 
     /**
-     * @return the requested time to live in whole seconds, or {@code null} for the gateway's 900 s
+     * @param disposition whether a browser saves ({@code attachment}) or displays ({@code inline}) the video
+     * @return a copy with that disposition
+     * @throws VideoRequestValidationException ({@code disposition}) when {@code null}
      */
-    public @Nullable Long ttlSeconds() {
-        return this.ttlSeconds;
+    public DownloadUrlOptions withDisposition(DownloadDisposition disposition) {
+        if (disposition == null) {
+            throw new VideoRequestValidationException("disposition", "must be attachment or inline");
+        }
+        return new DownloadUrlOptions(this.ttlSeconds, disposition, this.index);
     }
 
     /**
-     * @return the requested disposition, or {@code null} for the gateway's {@code attachment}
+     * @param index the output, from 0
+     * @return a copy with that output index
+     * @throws VideoRequestValidationException ({@code index}) when negative
      */
-    public @Nullable DownloadDisposition disposition() {
-        return this.disposition;
-    }
-
-    /**
-     * @return the requested output index, or {@code null} for output 0
-     */
-    public @Nullable Integer index() {
-        return this.index;
+    public DownloadUrlOptions withIndex(int index) {
+        return new DownloadUrlOptions(this.ttlSeconds, this.disposition, index);
     }
 
     /**
@@ -117,86 +117,5 @@ public final class DownloadUrlOptions {
             body.put("index", this.index);
         }
         return Collections.unmodifiableMap(body);
-    }
-
-    @Override
-    public boolean equals(@Nullable Object other) {
-        return (this == other) || (other instanceof DownloadUrlOptions options
-                && Objects.equals(this.ttlSeconds, options.ttlSeconds) && this.disposition == options.disposition
-                && Objects.equals(this.index, options.index));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(this.ttlSeconds, this.disposition, this.index);
-    }
-
-    @Override
-    public String toString() {
-        return "DownloadUrlOptions" + toRequestBody();
-    }
-
-    /**
-     * Builds {@link DownloadUrlOptions}. Each setter validates its value.
-     */
-    public static final class Builder {
-
-        private @Nullable Long ttlSeconds;
-
-        private @Nullable DownloadDisposition disposition;
-
-        private @Nullable Integer index;
-
-        private Builder() {
-        }
-
-        /**
-         * Sets how long the link works, sent as whole seconds (a fraction of a second is dropped). The gateway clamps
-         * the value to 60 s ... 3600 s (1 hour).
-         * @param ttl the time to live, at least one second
-         * @return this builder
-         * @throws VideoRequestValidationException ({@code ttl_seconds}) when shorter than one second
-         */
-        public Builder ttl(Duration ttl) {
-            Objects.requireNonNull(ttl, "ttl");
-            if (ttl.getSeconds() < 1) {
-                throw new VideoRequestValidationException("ttl_seconds", "must be at least 1 second but was " + ttl);
-            }
-            this.ttlSeconds = ttl.getSeconds();
-            return this;
-        }
-
-        /**
-         * @param disposition whether a browser saves ({@code attachment}) or displays ({@code inline}) the video
-         * @return this builder
-         * @throws VideoRequestValidationException ({@code disposition}) when {@code null}
-         */
-        public Builder disposition(DownloadDisposition disposition) {
-            if (disposition == null) {
-                throw new VideoRequestValidationException("disposition", "must be attachment or inline");
-            }
-            this.disposition = disposition;
-            return this;
-        }
-
-        /**
-         * @param index the output, from 0 (the gateway does not check it against the number of outputs)
-         * @return this builder
-         * @throws VideoRequestValidationException ({@code index}) when negative
-         */
-        public Builder index(int index) {
-            if (index < 0) {
-                throw new VideoRequestValidationException("index", "must be 0 or more but was " + index);
-            }
-            this.index = index;
-            return this;
-        }
-
-        /**
-         * @return the options
-         */
-        public DownloadUrlOptions build() {
-            return new DownloadUrlOptions(this.ttlSeconds, this.disposition, this.index);
-        }
     }
 }

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The create request's single image input ({@code input_reference}): exactly one of an uploaded file's id or an image
- * URL (a public {@code https:} URL or a {@code data:} URL). {@link VideoGenerationRequest.Builder#build()} rejects
- * references with both or neither.
+ * URL (a public {@code https:} URL or a {@code data:} URL). A {@link VideoGenerationRequest} refuses references with
+ * both or neither.
  * @param fileId id of an uploaded file
  * @param imageUrl URL of the image
  */

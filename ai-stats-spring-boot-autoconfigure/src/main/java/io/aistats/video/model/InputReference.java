@@ -1,11 +1,13 @@
 package io.aistats.video.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,26 +15,23 @@ import java.util.Objects;
  * One item of the create request's {@code input_references}: an image, video or audio at an absolute {@code https:}
  * URL, with an optional role and reference type. Serialised as
  * {@code {"type":"image_url","role":...,"reference_type":...,"image_url":{"url":...}}}, with {@code media_url} in
- * place of {@code image_url} for video and audio. Immutable; start from {@link #image(String)},
- * {@link #video(String)} or {@link #audio(String)}.
+ * place of {@code image_url} for video and audio. Start from {@link #image(String)}, {@link #video(String)} or
+ * {@link #audio(String)}.
+ * @param type the kind of media
+ * @param url absolute {@code https:} URL of the media, sent in the {@link #urlMember()} member
+ * @param role how the provider should use the media, or {@code null} for none (images without a role count as first
+ * frame, then references)
+ * @param referenceType free-form kind of reference ({@code reference_type}), for example {@code asset},
+ * {@code style}, {@code character}, {@code location} or {@code generic}; {@code null} for none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "type", "role", "reference_type", "image_url", "media_url" })
-public final class InputReference {
+public record InputReference(@JsonProperty("type") Type type, @JsonIgnore String url,
+        @JsonProperty("role") @Nullable Role role, @JsonProperty("reference_type") @Nullable String referenceType) {
 
-    private final Type type;
-
-    private final String url;
-
-    private final @Nullable Role role;
-
-    private final @Nullable String referenceType;
-
-    private InputReference(Type type, String url, @Nullable Role role, @Nullable String referenceType) {
-        this.type = Objects.requireNonNull(type, "type");
-        this.url = Objects.requireNonNull(url, "url");
-        this.role = role;
-        this.referenceType = referenceType;
+    public InputReference {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(url, "url");
     }
 
     /**
@@ -69,8 +68,7 @@ public final class InputReference {
     }
 
     /**
-     * @param role how the provider should use the media, or {@code null} for none (images without a role count as
-     * first frame, then references)
+     * @param role how the provider should use the media, or {@code null} for none
      * @return a copy with that role
      */
     public InputReference withRole(@Nullable Role role) {
@@ -78,43 +76,11 @@ public final class InputReference {
     }
 
     /**
-     * @param referenceType free-form kind of reference, for example {@code asset}, {@code style},
-     * {@code character}, {@code location} or {@code generic}; {@code null} for none
+     * @param referenceType free-form kind of reference, or {@code null} for none
      * @return a copy with that reference type
      */
     public InputReference withReferenceType(@Nullable String referenceType) {
         return new InputReference(this.type, this.url, this.role, referenceType);
-    }
-
-    /**
-     * @return the kind of media
-     */
-    @JsonProperty("type")
-    public Type type() {
-        return this.type;
-    }
-
-    /**
-     * @return the media URL
-     */
-    public String url() {
-        return this.url;
-    }
-
-    /**
-     * @return the role, or {@code null}
-     */
-    @JsonProperty("role")
-    public @Nullable Role role() {
-        return this.role;
-    }
-
-    /**
-     * @return the reference type, or {@code null}
-     */
-    @JsonProperty("reference_type")
-    public @Nullable String referenceType() {
-        return this.referenceType;
     }
 
     /**
@@ -134,50 +100,26 @@ public final class InputReference {
         return (this.type != Type.IMAGE_URL) ? Map.of("url", this.url) : null;
     }
 
-    @Override
-    public boolean equals(@Nullable Object other) {
-        return (this == other) || (other instanceof InputReference reference && this.type == reference.type
-                && this.url.equals(reference.url) && this.role == reference.role
-                && Objects.equals(this.referenceType, reference.referenceType));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(this.type, this.url, this.role, this.referenceType);
-    }
-
-    @Override
-    public String toString() {
-        return "InputReference[type=" + this.type + ", role=" + this.role + ", referenceType=" + this.referenceType
-                + ", url=" + this.url + "]";
-    }
-
     /**
      * Kind of media of an {@link InputReference}.
      */
     public enum Type {
 
         /** An image. */
-        IMAGE_URL("image_url"),
+        IMAGE_URL,
 
         /** A video. */
-        VIDEO_URL("video_url"),
+        VIDEO_URL,
 
         /** An audio track. */
-        AUDIO_URL("audio_url");
-
-        private final String wireValue;
-
-        Type(String wireValue) {
-            this.wireValue = wireValue;
-        }
+        AUDIO_URL;
 
         /**
-         * @return the value as the gateway spells it
+         * @return the value as the gateway spells it: the name in lower case
          */
         @JsonValue
         public String wireValue() {
-            return this.wireValue;
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -187,32 +129,26 @@ public final class InputReference {
     public enum Role {
 
         /** The first frame of the video. */
-        FIRST_FRAME("first_frame"),
+        FIRST_FRAME,
 
         /** The last frame of the video. */
-        LAST_FRAME("last_frame"),
+        LAST_FRAME,
 
         /** A general reference. */
-        REFERENCE("reference"),
+        REFERENCE,
 
         /** Source media to transform. */
-        SOURCE("source"),
+        SOURCE,
 
         /** A mask. */
-        MASK("mask");
-
-        private final String wireValue;
-
-        Role(String wireValue) {
-            this.wireValue = wireValue;
-        }
+        MASK;
 
         /**
-         * @return the value as the gateway spells it
+         * @return the value as the gateway spells it: the name in lower case
          */
         @JsonValue
         public String wireValue() {
-            return this.wireValue;
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

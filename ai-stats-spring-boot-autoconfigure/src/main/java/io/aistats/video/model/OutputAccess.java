@@ -11,19 +11,13 @@ import java.util.Locale;
 public enum OutputAccess {
 
     /** Only the authenticated {@code content_url}. */
-    BYTES("bytes"),
+    BYTES,
 
     /** Only the signed, expiring {@code download_url}. */
-    SIGNED_URL("signed_url"),
+    SIGNED_URL,
 
     /** Both URLs (the gateway's default). */
-    BOTH("both");
-
-    private final String wireValue;
-
-    OutputAccess(String wireValue) {
-        this.wireValue = wireValue;
-    }
+    BOTH;
 
     /**
      * The value as the gateway spells it.
@@ -31,7 +25,7 @@ public enum OutputAccess {
      */
     @JsonValue
     public String wireValue() {
-        return this.wireValue;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -44,7 +38,7 @@ public enum OutputAccess {
     public static OutputAccess fromWireValue(String value) {
         String normalized = value.trim().toLowerCase(Locale.ROOT).replace('-', '_');
         for (OutputAccess access : values()) {
-            if (access.wireValue.equals(normalized)) {
+            if (access.wireValue().equals(normalized)) {
                 return access;
             }
         }

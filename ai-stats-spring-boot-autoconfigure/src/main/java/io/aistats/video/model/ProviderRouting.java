@@ -22,13 +22,31 @@ import java.util.function.Predicate;
  * <pre class="code">
  * ProviderRouting.builder().order("google-vertex", "google-ai-studio").allowFallbacks(false).sort("price").build();
  * </pre>
+ * @param members every member as sent, by wire name, in the order set (unmodifiable); a documented member may be
+ * given in camelCase and is stored in snake_case
  */
-public final class ProviderRouting {
+public record ProviderRouting(@JsonValue Map<String, Object> members) {
 
-    private final Map<String, Object> members;
-
-    private ProviderRouting(Map<String, Object> members) {
-        this.members = members;
+    /**
+     * Checks the documented members' types and freezes the members.
+     * @throws VideoRequestValidationException naming {@code provider.<member>} when a documented member has the wrong
+     * type or any member is {@code null} (the gateway refuses {@code null} members)
+     */
+    public ProviderRouting {
+        Map<String, Object> checked = new LinkedHashMap<>();
+        members.forEach((name, value) -> {
+            Member member = Member.named(Objects.requireNonNull(name, "name"));
+            if (member != null) {
+                checked.put(member.wireName, member.check(value));
+            }
+            else if (value == null) {
+                throw new VideoRequestValidationException("provider." + name, "must not be null");
+            }
+            else {
+                checked.put(name, Wire.freeze(value));
+            }
+        });
+        members = Collections.unmodifiableMap(checked);
     }
 
     /**
@@ -39,17 +57,14 @@ public final class ProviderRouting {
     }
 
     /**
-     * Reads routing hints given as a map, checking the documented members' types (snake_case or camelCase names;
-     * a camelCase name is sent in snake_case) and passing the rest through.
+     * Reads routing hints given as a map, as the canonical constructor does.
      * @param members the hints, for example {@code Map.of("order", List.of("openai"))}
      * @return the routing hints
      * @throws VideoRequestValidationException naming {@code provider.<member>} when a documented member has the
      * wrong type
      */
     public static ProviderRouting of(Map<String, ?> members) {
-        Builder builder = builder();
-        members.forEach(builder::extra);
-        return builder.build();
+        return new ProviderRouting(new LinkedHashMap<>(members));
     }
 
     /**
@@ -97,14 +112,6 @@ public final class ProviderRouting {
     }
 
     /**
-     * @return every member as sent, in the order set (unmodifiable)
-     */
-    @JsonValue
-    public Map<String, Object> toMap() {
-        return this.members;
-    }
-
-    /**
      * @return a builder initialised with these hints
      */
     public Builder toBuilder() {
@@ -119,27 +126,12 @@ public final class ProviderRouting {
         return (value != null) ? (List<String>) value : List.of();
     }
 
-    @Override
-    public boolean equals(@Nullable Object other) {
-        return (this == other) || (other instanceof ProviderRouting routing && this.members.equals(routing.members));
-    }
-
-    @Override
-    public int hashCode() {
-        return this.members.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "ProviderRouting" + this.members;
-    }
-
     /**
-     * Builds {@link ProviderRouting}. Setters record values; {@link #build()} checks the extras and freezes them.
+     * Builds {@link ProviderRouting}. Each setter checks its value; {@link #build()} checks the extras.
      */
     public static final class Builder {
 
-        private final Map<String, Object> members = new LinkedHashMap<>();
+        private final Map<String, @Nullable Object> members = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -252,11 +244,7 @@ public final class ProviderRouting {
         }
 
         private Builder set(Member member, @Nullable Object value) {
-            if (value == null || !member.type.test(value)) {
-                throw new VideoRequestValidationException("provider." + member.wireName,
-                        "must be " + member.expected + " but was " + describe(value));
-            }
-            this.members.put(member.wireName, Wire.freeze(value));
+            this.members.put(member.wireName, member.check(value));
             return this;
         }
 
@@ -266,21 +254,7 @@ public final class ProviderRouting {
          * {@code null} members)
          */
         public ProviderRouting build() {
-            Map<String, Object> frozen = new LinkedHashMap<>();
-            this.members.forEach((name, value) -> {
-                if (value == null) {
-                    throw new VideoRequestValidationException("provider." + name, "must not be null");
-                }
-                frozen.put(name, Wire.freeze(value));
-            });
-            return new ProviderRouting(Collections.unmodifiableMap(frozen));
-        }
-
-        private static String describe(@Nullable Object value) {
-            if (value == null) {
-                return "null";
-            }
-            return (value instanceof String text) ? "'" + text + "'" : value.getClass().getSimpleName() + " " + value;
+            return new ProviderRouting(this.members);
         }
     }
 
@@ -322,6 +296,22 @@ public final class ProviderRouting {
             this.camelName = camelCase(wireName);
             this.expected = expected;
             this.type = type;
+        }
+
+        /** The value, frozen, when it has the JSON type the gateway requires of this member. */
+        Object check(@Nullable Object value) {
+            if (value == null || !this.type.test(value)) {
+                throw new VideoRequestValidationException("provider." + this.wireName,
+                        "must be " + this.expected + " but was " + describe(value));
+            }
+            return Objects.requireNonNull(Wire.freeze(value));
+        }
+
+        private static String describe(@Nullable Object value) {
+            if (value == null) {
+                return "null";
+            }
+            return (value instanceof String text) ? "'" + text + "'" : value.getClass().getSimpleName() + " " + value;
         }
 
         static @Nullable Member named(String name) {

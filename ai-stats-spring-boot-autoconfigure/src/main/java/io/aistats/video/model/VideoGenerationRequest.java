@@ -1,7 +1,9 @@
 package io.aistats.video.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.aistats.video.error.VideoRequestValidationException;
@@ -16,24 +18,69 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
- * What to generate ({@code POST /videos}). Immutable; {@link Builder#build()} checks everything the gateway would
- * reject and throws {@link VideoRequestValidationException} naming the wire field, so that an invalid request never
- * reaches the network. Serialising the request (for example {@code jsonMapper.writeValueAsString(request)}) yields
- * the exact wire JSON: snake_case members, unset fields omitted (the gateway rejects {@code null} for every optional
- * field).
+ * What to generate ({@code POST /videos}). The constructor checks everything the gateway would reject and throws
+ * {@link VideoRequestValidationException} naming the wire field, so that an invalid request never reaches the
+ * network; build one step by step with {@link #builder()}. Serialising the request (for example
+ * {@code jsonMapper.writeValueAsString(request)}) yields the exact wire JSON: snake_case members, unset
+ * ({@code null} or empty) fields omitted (the gateway rejects {@code null} for every optional field).
  * <p>
  * Unset {@code model} and {@code prompt} take the gateway's defaults ({@code sora-2} and the empty prompt, which is
  * only accepted together with an image input).
+ * @param model gateway model id such as {@code openai/sora-2} or {@code google/veo-3.1-lite}
+ * @param prompt what to generate, at most {@value #MAX_PROMPT_LENGTH} characters; may be blank only together with
+ * an image input
+ * @param seconds OpenAI-style duration, one of {@link #ALLOWED_SECONDS}; takes precedence over {@code duration}
+ * @param duration duration in seconds, 1 to 120
+ * @param inputVideoDuration length of a source video in seconds ({@code input_video_duration}, for billing), more
+ * than 0 and at most 3600
+ * @param inputAudioDuration length of a source audio in seconds ({@code input_audio_duration}), 2 to 20
+ * @param size size such as {@code 1280x720}; never combined with resolution or aspect ratio
+ * @param resolution resolution such as {@code 480p}, {@code 720p}, {@code 1080p}, {@code 4K}
+ * @param aspectRatio aspect ratio ({@code aspect_ratio}) such as {@code 16:9}, {@code 9:16}, {@code 1:1}
+ * @param seed random seed, at most {@value #MAX_SAFE_SEED} in magnitude (the gateway takes JavaScript safe integers)
+ * @param sampleCount number of outputs ({@code sample_count}), 1 to 4
+ * @param negativePrompt what to avoid ({@code negative_prompt})
+ * @param generateAudio whether to generate audio ({@code generate_audio})
+ * @param enhancePrompt whether the provider may rewrite the prompt ({@code enhance_prompt})
+ * @param compressionQuality compression quality ({@code compression_quality}), 0 to 100
+ * @param personGeneration provider policy on generating people ({@code person_generation})
+ * @param resizeMode how an input image is fitted ({@code resize_mode})
+ * @param inputReference the single image input ({@code input_reference}): exactly one of file id and image URL
+ * @param inputReferences the media inputs ({@code input_references}), each at an absolute {@code https:} URL
+ * (copied; {@code null} means empty)
+ * @param providerParams provider-specific parameters ({@code provider_params}), JSON-compatible values (copied;
+ * {@code null} means empty); keys the gateway controls through top-level fields (such as {@code duration} or
+ * {@code model}) are rejected at any depth
+ * @param provider provider routing hints ({@code provider}); empty hints count as none
+ * @param outputAccess which URLs the job should expose (sent as {@code output.access}); {@code null} for the
+ * gateway's default ({@code both})
+ * @param webhook the webhook subscription; its events are normalised as the gateway does
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({ "model", "prompt", "seconds", "duration", "input_video_duration", "input_audio_duration", "size",
         "resolution", "aspect_ratio", "seed", "sample_count", "negative_prompt", "generate_audio", "enhance_prompt",
         "compression_quality", "person_generation", "resize_mode", "input_reference", "input_references",
         "provider_params", "provider", "output", "webhook" })
-public final class VideoGenerationRequest {
+public record VideoGenerationRequest(@Nullable String model, @Nullable String prompt, @Nullable String seconds,
+        @Nullable Integer duration, @JsonProperty("input_video_duration") @Nullable Double inputVideoDuration,
+        @JsonProperty("input_audio_duration") @Nullable Double inputAudioDuration, @Nullable String size,
+        @Nullable String resolution, @JsonProperty("aspect_ratio") @Nullable String aspectRatio, @Nullable Long seed,
+        @JsonProperty("sample_count") @Nullable Integer sampleCount,
+        @JsonProperty("negative_prompt") @Nullable String negativePrompt,
+        @JsonProperty("generate_audio") @Nullable Boolean generateAudio,
+        @JsonProperty("enhance_prompt") @Nullable Boolean enhancePrompt,
+        @JsonProperty("compression_quality") @Nullable Integer compressionQuality,
+        @JsonProperty("person_generation") @Nullable String personGeneration,
+        @JsonProperty("resize_mode") @Nullable String resizeMode,
+        @JsonProperty("input_reference") @Nullable ImageReference inputReference,
+        @JsonProperty("input_references") @JsonInclude(Include.NON_EMPTY) List<InputReference> inputReferences,
+        @JsonProperty("provider_params") @JsonInclude(Include.NON_EMPTY) Map<String, Object> providerParams,
+        @Nullable ProviderRouting provider, @JsonIgnore @Nullable OutputAccess outputAccess,
+        @Nullable Webhook webhook) {
 
     /** Longest prompt the gateway accepts, in characters. */
     public static final int MAX_PROMPT_LENGTH = 32_000;
@@ -56,101 +103,49 @@ public final class VideoGenerationRequest {
             "inputaudioduration", "seconds", "size", "resolution", "aspectratio", "ratio", "samplecount",
             "numberofvideos", "callbackurl");
 
-    @JsonProperty("model")
-    private final @Nullable String model;
+    /** Component names, for {@link #toString()}. */
+    private static final String[] NAMES = { "model", "prompt", "seconds", "duration", "inputVideoDuration",
+            "inputAudioDuration", "size", "resolution", "aspectRatio", "seed", "sampleCount", "negativePrompt",
+            "generateAudio", "enhancePrompt", "compressionQuality", "personGeneration", "resizeMode", "inputReference",
+            "inputReferences", "providerParams", "provider", "outputAccess", "webhook" };
 
-    @JsonProperty("prompt")
-    private final @Nullable String prompt;
-
-    @JsonProperty("seconds")
-    private final @Nullable String seconds;
-
-    @JsonProperty("duration")
-    private final @Nullable Integer duration;
-
-    @JsonProperty("input_video_duration")
-    private final @Nullable Double inputVideoDuration;
-
-    @JsonProperty("input_audio_duration")
-    private final @Nullable Double inputAudioDuration;
-
-    @JsonProperty("size")
-    private final @Nullable String size;
-
-    @JsonProperty("resolution")
-    private final @Nullable String resolution;
-
-    @JsonProperty("aspect_ratio")
-    private final @Nullable String aspectRatio;
-
-    @JsonProperty("seed")
-    private final @Nullable Long seed;
-
-    @JsonProperty("sample_count")
-    private final @Nullable Integer sampleCount;
-
-    @JsonProperty("negative_prompt")
-    private final @Nullable String negativePrompt;
-
-    @JsonProperty("generate_audio")
-    private final @Nullable Boolean generateAudio;
-
-    @JsonProperty("enhance_prompt")
-    private final @Nullable Boolean enhancePrompt;
-
-    @JsonProperty("compression_quality")
-    private final @Nullable Integer compressionQuality;
-
-    @JsonProperty("person_generation")
-    private final @Nullable String personGeneration;
-
-    @JsonProperty("resize_mode")
-    private final @Nullable String resizeMode;
-
-    @JsonProperty("input_reference")
-    private final @Nullable ImageReference inputReference;
-
-    @JsonProperty("input_references")
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    private final List<InputReference> inputReferences;
-
-    @JsonProperty("provider_params")
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    private final Map<String, Object> providerParams;
-
-    @JsonProperty("provider")
-    private final @Nullable ProviderRouting provider;
-
-    private final @Nullable OutputAccess outputAccess;
-
-    @JsonProperty("webhook")
-    private final @Nullable Webhook webhook;
-
-    private VideoGenerationRequest(Builder builder, List<InputReference> inputReferences,
-            Map<String, Object> providerParams, @Nullable Webhook webhook) {
-        this.model = builder.model;
-        this.prompt = builder.prompt;
-        this.seconds = builder.seconds;
-        this.duration = builder.duration;
-        this.inputVideoDuration = builder.inputVideoDuration;
-        this.inputAudioDuration = builder.inputAudioDuration;
-        this.size = builder.size;
-        this.resolution = builder.resolution;
-        this.aspectRatio = builder.aspectRatio;
-        this.seed = builder.seed;
-        this.sampleCount = builder.sampleCount;
-        this.negativePrompt = builder.negativePrompt;
-        this.generateAudio = builder.generateAudio;
-        this.enhancePrompt = builder.enhancePrompt;
-        this.compressionQuality = builder.compressionQuality;
-        this.personGeneration = builder.personGeneration;
-        this.resizeMode = builder.resizeMode;
-        this.inputReference = builder.inputReference;
-        this.inputReferences = inputReferences;
-        this.providerParams = providerParams;
-        this.provider = builder.provider;
-        this.outputAccess = builder.outputAccess;
-        this.webhook = webhook;
+    /**
+     * Validates the request as the gateway would.
+     * @throws VideoRequestValidationException naming the first offending wire field
+     */
+    public VideoGenerationRequest {
+        inputReferences = (inputReferences != null) ? List.copyOf(inputReferences) : List.of();
+        providerParams = Wire.objectOrEmpty(providerParams);
+        provider = (provider != null && !provider.members().isEmpty()) ? provider : null;
+        requireNonEmpty("model", model);
+        checkPrompt(prompt, inputReference, inputReferences);
+        if (seconds != null && !ALLOWED_SECONDS.contains(seconds)) {
+            throw invalid("seconds", "must be one of " + String.join(", ", ALLOWED_SECONDS) + " but was '" + seconds
+                    + "'");
+        }
+        requireRange("duration", duration, 1, 120);
+        if (inputVideoDuration != null && !(inputVideoDuration > 0 && inputVideoDuration <= 3600)) {
+            throw invalid("input_video_duration", "must be more than 0 and at most 3600 but was " + inputVideoDuration);
+        }
+        if (inputAudioDuration != null && !(inputAudioDuration >= 2 && inputAudioDuration <= 20)) {
+            throw invalid("input_audio_duration", "must be between 2 and 20 but was " + inputAudioDuration);
+        }
+        requireNonEmpty("size", size);
+        requireNonEmpty("resolution", resolution);
+        requireNonEmpty("aspect_ratio", aspectRatio);
+        if (size != null && (resolution != null || aspectRatio != null)) {
+            throw invalid("size", "size cannot be combined with resolution or aspect_ratio");
+        }
+        if (seed != null && (seed < -MAX_SAFE_SEED || seed > MAX_SAFE_SEED)) {
+            throw invalid("seed", "must be a safe integer, between -" + MAX_SAFE_SEED + " and " + MAX_SAFE_SEED
+                    + ", but was " + seed);
+        }
+        requireRange("sample_count", sampleCount, 1, 4);
+        requireRange("compression_quality", compressionQuality, 0, 100);
+        checkInputReference(inputReference);
+        checkInputReferences(inputReferences);
+        checkProviderParams("provider_params", providerParams);
+        webhook = (webhook != null) ? webhook.validated() : null;
     }
 
     /**
@@ -230,305 +225,184 @@ public final class VideoGenerationRequest {
         return builder.build();
     }
 
-    /**
-     * @return the gateway model id (for example {@code openai/sora-2}), or {@code null} for the gateway's default
-     */
-    public @Nullable String model() {
-        return this.model;
-    }
-
-    /**
-     * @return the prompt, or {@code null} when unset
-     */
-    public @Nullable String prompt() {
-        return this.prompt;
-    }
-
-    /**
-     * @return OpenAI-style duration, one of {@link #ALLOWED_SECONDS}; takes precedence over {@link #duration()}
-     */
-    public @Nullable String seconds() {
-        return this.seconds;
-    }
-
-    /**
-     * @return duration in seconds, 1 to 120
-     */
-    public @Nullable Integer duration() {
-        return this.duration;
-    }
-
-    /**
-     * @return length of a source video in seconds (billing)
-     */
-    public @Nullable Double inputVideoDuration() {
-        return this.inputVideoDuration;
-    }
-
-    /**
-     * @return length of a source audio in seconds, 2 to 20
-     */
-    public @Nullable Double inputAudioDuration() {
-        return this.inputAudioDuration;
-    }
-
-    /**
-     * @return size such as {@code 1280x720}; never combined with resolution or aspect ratio
-     */
-    public @Nullable String size() {
-        return this.size;
-    }
-
-    /**
-     * @return resolution such as {@code 720p}
-     */
-    public @Nullable String resolution() {
-        return this.resolution;
-    }
-
-    /**
-     * @return aspect ratio such as {@code 16:9}
-     */
-    public @Nullable String aspectRatio() {
-        return this.aspectRatio;
-    }
-
-    /**
-     * @return random seed
-     */
-    public @Nullable Long seed() {
-        return this.seed;
-    }
-
-    /**
-     * @return number of outputs, 1 to 4
-     */
-    public @Nullable Integer sampleCount() {
-        return this.sampleCount;
-    }
-
-    /**
-     * @return what to avoid
-     */
-    public @Nullable String negativePrompt() {
-        return this.negativePrompt;
-    }
-
-    /**
-     * @return whether to generate audio
-     */
-    public @Nullable Boolean generateAudio() {
-        return this.generateAudio;
-    }
-
-    /**
-     * @return whether the provider may rewrite the prompt
-     */
-    public @Nullable Boolean enhancePrompt() {
-        return this.enhancePrompt;
-    }
-
-    /**
-     * @return compression quality, 0 to 100
-     */
-    public @Nullable Integer compressionQuality() {
-        return this.compressionQuality;
-    }
-
-    /**
-     * @return provider policy on generating people
-     */
-    public @Nullable String personGeneration() {
-        return this.personGeneration;
-    }
-
-    /**
-     * @return how an input image is fitted
-     */
-    public @Nullable String resizeMode() {
-        return this.resizeMode;
-    }
-
-    /**
-     * @return the single image input
-     */
-    public @Nullable ImageReference inputReference() {
-        return this.inputReference;
-    }
-
-    /**
-     * @return the media inputs (unmodifiable, possibly empty)
-     */
-    public List<InputReference> inputReferences() {
-        return this.inputReferences;
-    }
-
-    /**
-     * @return provider-specific parameters (unmodifiable, possibly empty)
-     */
-    public Map<String, Object> providerParams() {
-        return this.providerParams;
-    }
-
-    /**
-     * @return provider routing hints sent as {@code provider}, or {@code null} when unset
-     */
-    public @Nullable ProviderRouting provider() {
-        return this.provider;
-    }
-
-    /**
-     * @return which URLs the job should expose, or {@code null} for the gateway's default ({@code both})
-     */
-    public @Nullable OutputAccess outputAccess() {
-        return this.outputAccess;
-    }
-
-    /**
-     * @return the webhook subscription, or {@code null} for none
-     */
-    public @Nullable Webhook webhook() {
-        return this.webhook;
-    }
-
     @JsonProperty("output")
     private @Nullable Map<String, String> outputMember() {
         return (this.outputAccess != null) ? Map.of("access", this.outputAccess.wireValue()) : null;
     }
 
-    private Object[] state() {
-        return new Object[] { this.model, this.prompt, this.seconds, this.duration, this.inputVideoDuration,
+    /** The set components only, so that a request reads like its JSON. */
+    @Override
+    public String toString() {
+        Object[] values = { this.model, this.prompt, this.seconds, this.duration, this.inputVideoDuration,
                 this.inputAudioDuration, this.size, this.resolution, this.aspectRatio, this.seed, this.sampleCount,
                 this.negativePrompt, this.generateAudio, this.enhancePrompt, this.compressionQuality,
                 this.personGeneration, this.resizeMode, this.inputReference, this.inputReferences,
                 this.providerParams, this.provider, this.outputAccess, this.webhook };
-    }
-
-    @Override
-    public boolean equals(@Nullable Object other) {
-        return (this == other)
-                || (other instanceof VideoGenerationRequest request && Arrays.equals(state(), request.state()));
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(state());
-    }
-
-    @Override
-    public String toString() {
-        StringBuilder text = new StringBuilder("VideoGenerationRequest[");
-        String[] names = { "model", "prompt", "seconds", "duration", "inputVideoDuration", "inputAudioDuration",
-                "size", "resolution", "aspectRatio", "seed", "sampleCount", "negativePrompt", "generateAudio",
-                "enhancePrompt", "compressionQuality", "personGeneration", "resizeMode", "inputReference",
-                "inputReferences", "providerParams", "provider", "outputAccess", "webhook" };
-        Object[] values = state();
-        String separator = "";
-        for (int i = 0; i < names.length; i++) {
+        StringJoiner text = new StringJoiner(", ", "VideoGenerationRequest[", "]");
+        for (int i = 0; i < values.length; i++) {
             Object value = values[i];
-            boolean empty = value == null || (value instanceof List<?> list && list.isEmpty())
-                    || (value instanceof Map<?, ?> map && map.isEmpty());
-            if (!empty) {
-                text.append(separator).append(names[i]).append('=').append(value);
-                separator = ", ";
+            if (value != null && !(value instanceof List<?> list && list.isEmpty())
+                    && !(value instanceof Map<?, ?> map && map.isEmpty())) {
+                text.add(NAMES[i] + "=" + value);
             }
         }
-        return text.append(']').toString();
+        return text.toString();
+    }
+
+    private static void checkPrompt(@Nullable String prompt, @Nullable ImageReference inputReference,
+            List<InputReference> inputReferences) {
+        if (prompt != null && prompt.length() > MAX_PROMPT_LENGTH) {
+            throw invalid("prompt", "must be at most " + MAX_PROMPT_LENGTH + " characters but has " + prompt.length());
+        }
+        boolean imageInput = inputReference != null
+                || inputReferences.stream().anyMatch((ref) -> ref.type() == InputReference.Type.IMAGE_URL);
+        if ((prompt == null || JsStrings.isBlank(prompt)) && !imageInput) {
+            throw invalid("prompt", "prompt is required unless an image input reference is provided");
+        }
+    }
+
+    private static void checkInputReference(@Nullable ImageReference reference) {
+        if (reference == null) {
+            return;
+        }
+        if ((reference.fileId() == null) == (reference.imageUrl() == null)) {
+            throw invalid("input_reference", "Provide exactly one of file_id or image_url");
+        }
+        requireNonEmpty("input_reference.file_id", reference.fileId());
+        String imageUrl = reference.imageUrl();
+        if (imageUrl != null && (imageUrl.isEmpty() || imageUrl.length() > MAX_IMAGE_URL_LENGTH)) {
+            throw invalid("input_reference.image_url",
+                    "must have 1 to " + MAX_IMAGE_URL_LENGTH + " characters but has " + imageUrl.length());
+        }
+    }
+
+    private static void checkInputReferences(List<InputReference> references) {
+        for (int i = 0; i < references.size(); i++) {
+            InputReference reference = references.get(i);
+            if (!HttpsUrls.isHttps(reference.url())) {
+                throw invalid("input_references[" + i + "]." + reference.urlMember() + ".url",
+                        "video input references must use https (an absolute https: URL) but was '" + reference.url()
+                                + "'");
+            }
+        }
+    }
+
+    /** Rejects keys the gateway controls at any depth, as the gateway does (ignoring case, '-' and '_'). */
+    private static void checkProviderParams(String path, @Nullable Object value) {
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String key = String.valueOf(entry.getKey());
+                String childPath = path + "." + key;
+                String normalized = key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+                if (FORBIDDEN_PROVIDER_PARAMS.contains(normalized)) {
+                    throw invalid(childPath, key + " must be supplied through a validated top-level video field");
+                }
+                checkProviderParams(childPath, entry.getValue());
+            }
+        }
+        else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                checkProviderParams(path + "[" + i + "]", list.get(i));
+            }
+        }
+        else if (value instanceof Object[] array) {
+            checkProviderParams(path, Arrays.asList(array));
+        }
+    }
+
+    /** The gateway requires only a non-empty string here: white space alone is accepted. */
+    private static void requireNonEmpty(String field, @Nullable String value) {
+        if (value != null && value.isEmpty()) {
+            throw invalid(field, "must not be empty");
+        }
+    }
+
+    private static void requireRange(String field, @Nullable Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            throw invalid(field, "must be between " + min + " and " + max + " but was " + value);
+        }
+    }
+
+    private static VideoRequestValidationException invalid(String field, String message) {
+        return new VideoRequestValidationException(field, message);
     }
 
     /**
      * The create request's webhook subscription ({@code webhook}): a workspace-managed endpoint and, optionally, the
      * job's own event list (the endpoint's list applies when it is empty).
-     * @param endpointId id (a UUID) of an active endpoint of the workspace; the client checks only that
-     * it is not empty, the gateway the rest
-     * @param events event names such as {@code video.completed} or {@code job.failed} (normalised by
-     * {@link Builder#build()}); empty to use the endpoint's list
+     * @param endpointId id (a UUID) of an active endpoint of the workspace ({@code endpoint_id}); the client checks
+     * only that it is not empty, the gateway the rest
+     * @param events event names such as {@code video.completed} or {@code job.failed} (normalised when the request
+     * is built); empty to use the endpoint's list
      */
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonInclude(Include.NON_EMPTY)
     @JsonPropertyOrder({ "endpoint_id", "events" })
     public record Webhook(@JsonProperty("endpoint_id") String endpointId,
             @JsonProperty("events") List<String> events) {
 
         /**
-         * @param endpointId id (a UUID) of an active endpoint of the workspace; the client checks only that
-         * it is not empty, the gateway the rest
+         * @param endpointId id (a UUID) of an active endpoint of the workspace
          * @param events event names (copied; {@code null} means empty)
          */
         public Webhook {
             Objects.requireNonNull(endpointId, "endpointId");
             events = (events != null) ? List.copyOf(events) : List.of();
         }
+
+        /** This subscription with its events normalised, as the gateway would read it. */
+        private Webhook validated() {
+            // any non-empty id passes the gateway's schema; whether it names an active endpoint is its own check
+            requireNonEmpty("webhook.endpoint_id", this.endpointId);
+            List<String> normalized = VideoWebhookEvents.normalizeAll(this.events);
+            if (!this.events.isEmpty() && normalized.isEmpty()) {
+                throw invalid("webhook.events", "Invalid video webhook configuration: none of " + this.events
+                        + " is a video event (a phase " + VideoWebhookEvents.PHASES
+                        + ", optionally prefixed with job. or video.)");
+            }
+            return new Webhook(this.endpointId, normalized);
+        }
     }
 
     /**
-     * Builds a {@link VideoGenerationRequest}. Setters only record values; {@link #build()} validates them all.
+     * Builds a {@link VideoGenerationRequest} step by step. Setters only record values (each is the component of the
+     * same name); {@link #build()} validates them all.
      */
     public static final class Builder {
 
         private @Nullable String model;
-
         private @Nullable String prompt;
-
         private @Nullable String seconds;
-
         private @Nullable Integer duration;
-
         private @Nullable Double inputVideoDuration;
-
         private @Nullable Double inputAudioDuration;
-
         private @Nullable String size;
-
         private @Nullable String resolution;
-
         private @Nullable String aspectRatio;
-
         private @Nullable Long seed;
-
         private @Nullable Integer sampleCount;
-
         private @Nullable String negativePrompt;
-
         private @Nullable Boolean generateAudio;
-
         private @Nullable Boolean enhancePrompt;
-
         private @Nullable Integer compressionQuality;
-
         private @Nullable String personGeneration;
-
         private @Nullable String resizeMode;
-
         private @Nullable ImageReference inputReference;
-
         private final List<InputReference> inputReferences = new ArrayList<>();
-
         private final Map<String, Object> providerParams = new LinkedHashMap<>();
-
         private @Nullable ProviderRouting provider;
-
         private @Nullable OutputAccess outputAccess;
-
         private @Nullable Webhook webhook;
 
         private Builder() {
         }
 
-        /**
-         * @param model gateway model id such as {@code openai/sora-2} or {@code google/veo-3.1-lite}; {@code null}
-         * for the gateway's default ({@code sora-2})
-         * @return this builder
-         */
+        /** Sets {@link VideoGenerationRequest#model()}; {@code null} for the gateway's default. */
         public Builder model(@Nullable String model) {
             this.model = model;
             return this;
         }
 
-        /**
-         * @param prompt what to generate, at most {@value VideoGenerationRequest#MAX_PROMPT_LENGTH} characters;
-         * may be blank only together with an image input
-         * @return this builder
-         */
+        /** Sets {@link VideoGenerationRequest#prompt()}. */
         public Builder prompt(@Nullable String prompt) {
             this.prompt = prompt;
             return this;
@@ -552,137 +426,91 @@ public final class VideoGenerationRequest {
             return seconds(Integer.toString(seconds));
         }
 
-        /**
-         * @param duration duration in seconds, 1 to 120
-         * @return this builder
-         */
+        /** Sets {@link VideoGenerationRequest#duration()}. */
         public Builder duration(int duration) {
             this.duration = duration;
             return this;
         }
 
-        /**
-         * @param seconds length of a source video in seconds, more than 0 and at most 3600
-         * @return this builder
-         */
+        /** Sets {@link VideoGenerationRequest#inputVideoDuration()}. */
         public Builder inputVideoDuration(double seconds) {
             this.inputVideoDuration = seconds;
             return this;
         }
 
-        /**
-         * @param seconds length of a source audio in seconds, 2 to 20
-         * @return this builder
-         */
+        /** Sets {@link VideoGenerationRequest#inputAudioDuration()}. */
         public Builder inputAudioDuration(double seconds) {
             this.inputAudioDuration = seconds;
             return this;
         }
 
-        /**
-         * @param size size such as {@code 1280x720}; must not be combined with resolution or aspect ratio
-         * @return this builder
-         */
+        /** Sets {@link VideoGenerationRequest#size()}. */
         public Builder size(@Nullable String size) {
             this.size = size;
             return this;
         }
 
-        /**
-         * @param resolution resolution such as {@code 480p}, {@code 720p}, {@code 1080p}, {@code 4K}
-         * @return this builder
-         */
+        /** Sets {@link VideoGenerationRequest#resolution()}. */
         public Builder resolution(@Nullable String resolution) {
             this.resolution = resolution;
             return this;
         }
 
-        /**
-         * @param aspectRatio aspect ratio such as {@code 16:9}, {@code 9:16}, {@code 1:1}
-         * @return this builder
-         */
+        /** Sets {@link VideoGenerationRequest#aspectRatio()}. */
         public Builder aspectRatio(@Nullable String aspectRatio) {
             this.aspectRatio = aspectRatio;
             return this;
         }
 
-        /**
-         * @param seed random seed, at most {@value VideoGenerationRequest#MAX_SAFE_SEED} in magnitude (the gateway
-         * takes JavaScript safe integers)
-         * @return this builder
-         */
+        /** Sets {@link VideoGenerationRequest#seed()}. */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /**
-         * @param sampleCount number of outputs, 1 to 4
-         * @return this builder
-         */
+        /** Sets {@link VideoGenerationRequest#sampleCount()}. */
         public Builder sampleCount(int sampleCount) {
             this.sampleCount = sampleCount;
             return this;
         }
 
-        /**
-         * @param negativePrompt what to avoid
-         * @return this builder
-         */
+        /** Sets {@link VideoGenerationRequest#negativePrompt()}. */
         public Builder negativePrompt(@Nullable String negativePrompt) {
             this.negativePrompt = negativePrompt;
             return this;
         }
 
-        /**
-         * @param generateAudio whether to generate audio (the wire field is {@code generate_audio})
-         * @return this builder
-         */
+        /** Sets {@link VideoGenerationRequest#generateAudio()}. */
         public Builder generateAudio(boolean generateAudio) {
             this.generateAudio = generateAudio;
             return this;
         }
 
-        /**
-         * @param enhancePrompt whether the provider may rewrite the prompt
-         * @return this builder
-         */
+        /** Sets {@link VideoGenerationRequest#enhancePrompt()}. */
         public Builder enhancePrompt(boolean enhancePrompt) {
             this.enhancePrompt = enhancePrompt;
             return this;
         }
 
-        /**
-         * @param compressionQuality compression quality, 0 to 100
-         * @return this builder
-         */
+        /** Sets {@link VideoGenerationRequest#compressionQuality()}. */
         public Builder compressionQuality(int compressionQuality) {
             this.compressionQuality = compressionQuality;
             return this;
         }
 
-        /**
-         * @param personGeneration provider policy on generating people
-         * @return this builder
-         */
+        /** Sets {@link VideoGenerationRequest#personGeneration()}. */
         public Builder personGeneration(@Nullable String personGeneration) {
             this.personGeneration = personGeneration;
             return this;
         }
 
-        /**
-         * @param resizeMode how an input image is fitted
-         * @return this builder
-         */
+        /** Sets {@link VideoGenerationRequest#resizeMode()}. */
         public Builder resizeMode(@Nullable String resizeMode) {
             this.resizeMode = resizeMode;
             return this;
         }
 
-        /**
-         * @param inputReference the single image input (exactly one of file id and image URL), or {@code null}
-         * @return this builder
-         */
+        /** Sets {@link VideoGenerationRequest#inputReference()}; {@code null} for none. */
         public Builder inputReference(@Nullable ImageReference inputReference) {
             this.inputReference = inputReference;
             return this;
@@ -707,11 +535,7 @@ public final class VideoGenerationRequest {
             return this;
         }
 
-        /**
-         * @param providerParams provider-specific parameters, replacing any set before; keys the gateway controls
-         * through top-level fields (such as {@code duration} or {@code model}) are rejected at any depth
-         * @return this builder
-         */
+        /** Sets {@link VideoGenerationRequest#providerParams()}; replaces any set before. */
         public Builder providerParams(Map<String, ?> providerParams) {
             this.providerParams.clear();
             providerParams.forEach(this::providerParam);
@@ -744,7 +568,7 @@ public final class VideoGenerationRequest {
          * @return this builder
          */
         public Builder provider(@Nullable ProviderRouting provider) {
-            this.provider = (provider != null && !provider.toMap().isEmpty()) ? provider : null;
+            this.provider = provider;
             return this;
         }
 
@@ -760,11 +584,7 @@ public final class VideoGenerationRequest {
             return provider(ProviderRouting.of(provider));
         }
 
-        /**
-         * @param outputAccess which URLs the job should expose, or {@code null} for the gateway's default
-         * ({@code both})
-         * @return this builder
-         */
+        /** Sets {@link VideoGenerationRequest#outputAccess()}. */
         public Builder outputAccess(@Nullable OutputAccess outputAccess) {
             this.outputAccess = outputAccess;
             return this;
@@ -798,135 +618,11 @@ public final class VideoGenerationRequest {
          * @throws VideoRequestValidationException naming the first offending wire field
          */
         public VideoGenerationRequest build() {
-            requireNonEmpty("model", this.model);
-            validatePrompt();
-            if (this.seconds != null && !ALLOWED_SECONDS.contains(this.seconds)) {
-                throw invalid("seconds", "must be one of " + String.join(", ", ALLOWED_SECONDS) + " but was '"
-                        + this.seconds + "'");
-            }
-            requireRange("duration", this.duration, 1, 120);
-            if (this.inputVideoDuration != null
-                    && !(this.inputVideoDuration > 0 && this.inputVideoDuration <= 3600)) {
-                throw invalid("input_video_duration",
-                        "must be more than 0 and at most 3600 but was " + this.inputVideoDuration);
-            }
-            if (this.inputAudioDuration != null
-                    && !(this.inputAudioDuration >= 2 && this.inputAudioDuration <= 20)) {
-                throw invalid("input_audio_duration", "must be between 2 and 20 but was " + this.inputAudioDuration);
-            }
-            requireNonEmpty("size", this.size);
-            requireNonEmpty("resolution", this.resolution);
-            requireNonEmpty("aspect_ratio", this.aspectRatio);
-            if (this.size != null && (this.resolution != null || this.aspectRatio != null)) {
-                throw invalid("size", "size cannot be combined with resolution or aspect_ratio");
-            }
-            if (this.seed != null && (this.seed < -MAX_SAFE_SEED || this.seed > MAX_SAFE_SEED)) {
-                throw invalid("seed", "must be a safe integer, between -" + MAX_SAFE_SEED + " and " + MAX_SAFE_SEED
-                        + ", but was " + this.seed);
-            }
-            requireRange("sample_count", this.sampleCount, 1, 4);
-            requireRange("compression_quality", this.compressionQuality, 0, 100);
-            validateInputReference();
-            validateInputReferences();
-            Map<String, Object> frozenParams = Wire.objectOrEmpty(this.providerParams);
-            checkProviderParams("provider_params", frozenParams);
-            return new VideoGenerationRequest(this, List.copyOf(this.inputReferences), frozenParams,
-                    validatedWebhook());
-        }
-
-        private void validatePrompt() {
-            if (this.prompt != null && this.prompt.length() > MAX_PROMPT_LENGTH) {
-                throw invalid("prompt", "must be at most " + MAX_PROMPT_LENGTH + " characters but has "
-                        + this.prompt.length());
-            }
-            boolean imageInput = this.inputReference != null
-                    || this.inputReferences.stream().anyMatch((ref) -> ref.type() == InputReference.Type.IMAGE_URL);
-            if ((this.prompt == null || JsStrings.isBlank(this.prompt)) && !imageInput) {
-                throw invalid("prompt", "prompt is required unless an image input reference is provided");
-            }
-        }
-
-        private void validateInputReference() {
-            ImageReference reference = this.inputReference;
-            if (reference == null) {
-                return;
-            }
-            if ((reference.fileId() == null) == (reference.imageUrl() == null)) {
-                throw invalid("input_reference", "Provide exactly one of file_id or image_url");
-            }
-            requireNonEmpty("input_reference.file_id", reference.fileId());
-            String imageUrl = reference.imageUrl();
-            if (imageUrl != null && (imageUrl.isEmpty() || imageUrl.length() > MAX_IMAGE_URL_LENGTH)) {
-                throw invalid("input_reference.image_url",
-                        "must have 1 to " + MAX_IMAGE_URL_LENGTH + " characters but has " + imageUrl.length());
-            }
-        }
-
-        private void validateInputReferences() {
-            for (int i = 0; i < this.inputReferences.size(); i++) {
-                InputReference reference = this.inputReferences.get(i);
-                if (!HttpsUrls.isHttps(reference.url())) {
-                    throw invalid("input_references[" + i + "]." + reference.urlMember() + ".url",
-                            "video input references must use https (an absolute https: URL) but was '"
-                                    + reference.url() + "'");
-                }
-            }
-        }
-
-        /** Rejects keys the gateway controls at any depth, as the gateway does (ignoring case, '-' and '_'). */
-        private static void checkProviderParams(String path, @Nullable Object value) {
-            if (value instanceof Map<?, ?> map) {
-                for (Map.Entry<?, ?> entry : map.entrySet()) {
-                    String key = String.valueOf(entry.getKey());
-                    String childPath = path + "." + key;
-                    String normalized = key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-                    if (FORBIDDEN_PROVIDER_PARAMS.contains(normalized)) {
-                        throw invalid(childPath, key + " must be supplied through a validated top-level video field");
-                    }
-                    checkProviderParams(childPath, entry.getValue());
-                }
-            }
-            else if (value instanceof List<?> list) {
-                for (int i = 0; i < list.size(); i++) {
-                    checkProviderParams(path + "[" + i + "]", list.get(i));
-                }
-            }
-            else if (value instanceof Object[] array) {
-                checkProviderParams(path, Arrays.asList(array));
-            }
-        }
-
-        private @Nullable Webhook validatedWebhook() {
-            Webhook configured = this.webhook;
-            if (configured == null) {
-                return null;
-            }
-            // any non-empty id passes the gateway's schema; whether it names an active endpoint is its own check
-            requireNonEmpty("webhook.endpoint_id", configured.endpointId());
-            List<String> events = VideoWebhookEvents.normalizeAll(configured.events());
-            if (!configured.events().isEmpty() && events.isEmpty()) {
-                throw invalid("webhook.events", "Invalid video webhook configuration: none of " + configured.events()
-                        + " is a video event (a phase " + VideoWebhookEvents.PHASES
-                        + ", optionally prefixed with job. or video.)");
-            }
-            return new Webhook(configured.endpointId(), events);
-        }
-
-        /** The gateway requires only a non-empty string here: white space alone is accepted. */
-        private static void requireNonEmpty(String field, @Nullable String value) {
-            if (value != null && value.isEmpty()) {
-                throw invalid(field, "must not be empty");
-            }
-        }
-
-        private static void requireRange(String field, @Nullable Integer value, int min, int max) {
-            if (value != null && (value < min || value > max)) {
-                throw invalid(field, "must be between " + min + " and " + max + " but was " + value);
-            }
-        }
-
-        private static VideoRequestValidationException invalid(String field, String message) {
-            return new VideoRequestValidationException(field, message);
+            return new VideoGenerationRequest(this.model, this.prompt, this.seconds, this.duration,
+                    this.inputVideoDuration, this.inputAudioDuration, this.size, this.resolution, this.aspectRatio,
+                    this.seed, this.sampleCount, this.negativePrompt, this.generateAudio, this.enhancePrompt,
+                    this.compressionQuality, this.personGeneration, this.resizeMode, this.inputReference,
+                    this.inputReferences, this.providerParams, this.provider, this.outputAccess, this.webhook);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.aistats.video.internal.util.JsStrings;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +14,15 @@ import java.util.Objects;
 
 /**
  * Filters and paging of {@code GET /videos}. The limit is always sent, because the gateway returns an empty page
- * when it is missing.
+ * when it is missing. Start from {@link #defaults()} or {@link #limit(int)} and narrow with the {@code with} methods,
+ * for example {@code VideoListParams.limit(50).withStatuses(VideoStatus.COMPLETED)}.
+ * @param limit the page size, 1 to {@value #MAX_LIMIT}
+ * @param statuses the status filter as wire values (a job matches any of them; the gateway expands aliases such as
+ * {@code canceled}), each trimmed; empty for no filter
+ * @param order the order, or {@code null} for the gateway's default (newest first)
+ * @param after the id of the last job of the previous page, or {@code null} to start at the beginning
  */
-public final class VideoListParams {
+public record VideoListParams(int limit, List<String> statuses, @Nullable ListOrder order, @Nullable String after) {
 
     /** Page size when none is given. */
     public static final int DEFAULT_LIMIT = 20;
@@ -23,21 +30,29 @@ public final class VideoListParams {
     /** Largest page the gateway returns. */
     public static final int MAX_LIMIT = 100;
 
-    private static final VideoListParams DEFAULTS = builder().build();
+    private static final VideoListParams DEFAULTS = new VideoListParams(DEFAULT_LIMIT, List.of(), null, null);
 
-    private final int limit;
-
-    private final List<String> statuses;
-
-    private final @Nullable ListOrder order;
-
-    private final @Nullable String after;
-
-    private VideoListParams(int limit, List<String> statuses, @Nullable ListOrder order, @Nullable String after) {
-        this.limit = limit;
-        this.statuses = statuses;
-        this.order = order;
-        this.after = after;
+    /**
+     * @throws VideoRequestValidationException when the limit is not 1 to {@value #MAX_LIMIT} ({@code limit}),
+     * a status is blank ({@code status}) or {@code after} is blank ({@code after})
+     */
+    public VideoListParams {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new VideoRequestValidationException("limit",
+                    "must be between 1 and " + MAX_LIMIT + " but was " + limit);
+        }
+        List<String> trimmed = new ArrayList<>(statuses.size());
+        for (String status : statuses) {
+            // the gateway trims each value with JavaScript's rules; a blank one would filter nothing
+            if (JsStrings.isBlank(Objects.requireNonNull(status, "status"))) {
+                throw new VideoRequestValidationException("status", "must not be blank");
+            }
+            trimmed.add(JsStrings.trim(status));
+        }
+        statuses = List.copyOf(trimmed);
+        if (after != null && after.isBlank()) {
+            throw new VideoRequestValidationException("after", "must not be blank");
+        }
     }
 
     /**
@@ -48,19 +63,46 @@ public final class VideoListParams {
     }
 
     /**
-     * @return a builder starting from the defaults
+     * @param limit page size, 1 to {@value #MAX_LIMIT}
+     * @return a page of that size, newest first, without filters
      */
-    public static Builder builder() {
-        return new Builder();
+    public static VideoListParams limit(int limit) {
+        return DEFAULTS.withLimit(limit);
     }
 
     /**
-     * @return a builder initialised with these parameters
+     * @param limit page size, 1 to {@value #MAX_LIMIT}
+     * @return a copy with that page size
      */
-    public Builder toBuilder() {
-        Builder builder = new Builder().limit(this.limit).order(this.order).after(this.after);
-        builder.statuses.addAll(this.statuses);
-        return builder;
+    public VideoListParams withLimit(int limit) {
+        return new VideoListParams(limit, this.statuses, this.order, this.after);
+    }
+
+    /**
+     * @param statuses the statuses a job may have (any of them), replacing the filter; none for no filter
+     * @return a copy with that status filter
+     */
+    public VideoListParams withStatuses(VideoStatus... statuses) {
+        return withStatuses(Arrays.stream(statuses)
+            .map((status) -> Objects.requireNonNull(status, "status").value())
+            .toArray(String[]::new));
+    }
+
+    /**
+     * @param statuses the statuses as wire values (for example {@code completed} or {@code canceled}), replacing the
+     * filter; none for no filter
+     * @return a copy with that status filter
+     */
+    public VideoListParams withStatuses(String... statuses) {
+        return new VideoListParams(this.limit, Arrays.asList(statuses), this.order, this.after);
+    }
+
+    /**
+     * @param order the order, or {@code null} for the gateway's default (newest first)
+     * @return a copy with that order
+     */
+    public VideoListParams withOrder(@Nullable ListOrder order) {
+        return new VideoListParams(this.limit, this.statuses, order, this.after);
     }
 
     /**
@@ -69,34 +111,6 @@ public final class VideoListParams {
      */
     public VideoListParams withAfter(@Nullable String after) {
         return new VideoListParams(this.limit, this.statuses, this.order, after);
-    }
-
-    /**
-     * @return the page size, 1 to {@value #MAX_LIMIT}
-     */
-    public int limit() {
-        return this.limit;
-    }
-
-    /**
-     * @return the status filter as wire values; empty for no filter
-     */
-    public List<String> statuses() {
-        return this.statuses;
-    }
-
-    /**
-     * @return the order, or {@code null} for the gateway's default (newest first)
-     */
-    public @Nullable ListOrder order() {
-        return this.order;
-    }
-
-    /**
-     * @return the id after which the page starts, or {@code null}
-     */
-    public @Nullable String after() {
-        return this.after;
     }
 
     /**
@@ -117,115 +131,5 @@ public final class VideoListParams {
             query.put("after", List.of(this.after));
         }
         return Collections.unmodifiableMap(query);
-    }
-
-    @Override
-    public boolean equals(@Nullable Object other) {
-        return (this == other) || (other instanceof VideoListParams params && this.limit == params.limit
-                && this.statuses.equals(params.statuses) && this.order == params.order
-                && Objects.equals(this.after, params.after));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(this.limit, this.statuses, this.order, this.after);
-    }
-
-    @Override
-    public String toString() {
-        return "VideoListParams[limit=" + this.limit + ", statuses=" + this.statuses + ", order=" + this.order
-                + ", after=" + this.after + "]";
-    }
-
-    /**
-     * Builds {@link VideoListParams}; {@link #build()} validates.
-     */
-    public static final class Builder {
-
-        private int limit = DEFAULT_LIMIT;
-
-        private final List<String> statuses = new ArrayList<>();
-
-        private @Nullable ListOrder order;
-
-        private @Nullable String after;
-
-        private Builder() {
-        }
-
-        /**
-         * @param limit page size, 1 to {@value #MAX_LIMIT} (default {@value #DEFAULT_LIMIT})
-         * @return this builder
-         */
-        public Builder limit(int limit) {
-            this.limit = limit;
-            return this;
-        }
-
-        /**
-         * Adds statuses to the filter (a job matches any of them; the gateway expands aliases).
-         * @param statuses the statuses
-         * @return this builder
-         */
-        public Builder status(VideoStatus... statuses) {
-            for (VideoStatus status : statuses) {
-                this.statuses.add(Objects.requireNonNull(status, "status").value());
-            }
-            return this;
-        }
-
-        /**
-         * Adds statuses to the filter as wire values (for example {@code completed} or {@code canceled}).
-         * @param statuses the statuses
-         * @return this builder
-         */
-        public Builder status(String... statuses) {
-            for (String status : statuses) {
-                this.statuses.add(Objects.requireNonNull(status, "status"));
-            }
-            return this;
-        }
-
-        /**
-         * @param order the order, or {@code null} for the gateway's default (newest first)
-         * @return this builder
-         */
-        public Builder order(@Nullable ListOrder order) {
-            this.order = order;
-            return this;
-        }
-
-        /**
-         * @param after the id of the last job of the previous page, or {@code null}
-         * @return this builder
-         */
-        public Builder after(@Nullable String after) {
-            this.after = after;
-            return this;
-        }
-
-        /**
-         * @return the parameters
-         * @throws VideoRequestValidationException when the limit is not 1 to {@value #MAX_LIMIT} ({@code limit}),
-         * a status is blank ({@code status}) or {@code after} is blank ({@code after})
-         */
-        public VideoListParams build() {
-            if (this.limit < 1 || this.limit > MAX_LIMIT) {
-                throw new VideoRequestValidationException("limit",
-                        "must be between 1 and " + MAX_LIMIT + " but was " + this.limit);
-            }
-            List<String> trimmed = new ArrayList<>(this.statuses.size());
-            for (String status : this.statuses) {
-                // the gateway trims each value with JavaScript's rules; a blank one would filter nothing
-                if (JsStrings.isBlank(status)) {
-                    throw new VideoRequestValidationException("status", "must not be blank");
-                }
-                trimmed.add(JsStrings.trim(status));
-            }
-            if (this.after != null && this.after.isBlank()) {
-                throw new VideoRequestValidationException("after", "must not be blank");
-            }
-            return new VideoListParams(this.limit, List.copyOf(trimmed), this.order, this.after);
-        }
     }
 }

@@ -10,21 +10,26 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Query options of the lifecycle stream URL ({@code /async/{kind}/{id}/ws}). Unset options are not sent and take the
- * gateway's defaults: a 2500 ms re-check interval and closing once the job is completed, failed or cancelled.
- * Immutable; start from {@link #defaults()}, a static factory or {@link #builder()}.
+ * Query options of the lifecycle stream URL ({@code /async/{kind}/{id}/ws}). Unset ({@code null}) options are not
+ * sent and take the gateway's defaults: a 2500 ms re-check interval and closing once the job is completed, failed or
+ * cancelled. Start from {@link #defaults()} or a static factory and add options with the {@code with} methods, for
+ * example {@code WebSocketUrlOptions.interval(Duration.ofSeconds(5)).withCloseOnTerminal(true)}.
+ * @param intervalMs how often the server re-checks the job ({@code interval_ms}), at least 1; passed through, the
+ * gateway clamps it to 1000 ... 10000
+ * @param closeOnTerminal whether the server closes the stream once the job is completed, failed or cancelled (not on
+ * expiry) ({@code close_on_terminal})
  */
-public final class WebSocketUrlOptions {
+public record WebSocketUrlOptions(@Nullable Long intervalMs, @Nullable Boolean closeOnTerminal) {
 
     private static final WebSocketUrlOptions DEFAULTS = new WebSocketUrlOptions(null, null);
 
-    private final @Nullable Long intervalMs;
-
-    private final @Nullable Boolean closeOnTerminal;
-
-    private WebSocketUrlOptions(@Nullable Long intervalMs, @Nullable Boolean closeOnTerminal) {
-        this.intervalMs = intervalMs;
-        this.closeOnTerminal = closeOnTerminal;
+    /**
+     * @throws VideoRequestValidationException ({@code interval_ms}) when {@code intervalMs} is below 1
+     */
+    public WebSocketUrlOptions {
+        if (intervalMs != null && intervalMs < 1) {
+            throw new VideoRequestValidationException("interval_ms", "must be positive but was " + intervalMs);
+        }
     }
 
     /**
@@ -35,18 +40,11 @@ public final class WebSocketUrlOptions {
     }
 
     /**
-     * @return a builder without options
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * @param interval how often the server re-checks the job; see {@link Builder#interval(Duration)}
+     * @param interval how often the server re-checks the job; see {@link #withInterval(Duration)}
      * @return options with only the interval set
      */
     public static WebSocketUrlOptions interval(Duration interval) {
-        return builder().interval(interval).build();
+        return DEFAULTS.withInterval(interval);
     }
 
     /**
@@ -54,31 +52,28 @@ public final class WebSocketUrlOptions {
      * @return options with only that flag set
      */
     public static WebSocketUrlOptions closeOnTerminal(boolean closeOnTerminal) {
-        return builder().closeOnTerminal(closeOnTerminal).build();
+        return DEFAULTS.withCloseOnTerminal(closeOnTerminal);
     }
 
     /**
-     * @return a builder initialised with these options
+     * Sets how often the server re-checks the job, sent in whole milliseconds.
+     * @param interval the interval, at least one millisecond
+     * @return a copy with that interval
+     * @throws VideoRequestValidationException ({@code interval_ms}) when shorter than one millisecond
      */
-    public Builder toBuilder() {
-        Builder builder = new Builder();
-        builder.intervalMs = this.intervalMs;
-        builder.closeOnTerminal = this.closeOnTerminal;
-        return builder;
+    public WebSocketUrlOptions withInterval(Duration interval) {
+        if (Objects.requireNonNull(interval, "interval").toMillis() < 1) {
+            throw new VideoRequestValidationException("interval_ms", "must be positive but was " + interval);
+        }
+        return new WebSocketUrlOptions(interval.toMillis(), this.closeOnTerminal);
     }
 
     /**
-     * @return the requested re-check interval in milliseconds ({@code interval_ms}), or {@code null} for 2500 ms
+     * @param closeOnTerminal whether the server closes the stream once the job is completed, failed or cancelled
+     * @return a copy with that flag
      */
-    public @Nullable Long intervalMs() {
-        return this.intervalMs;
-    }
-
-    /**
-     * @return the requested {@code close_on_terminal}, or {@code null} for the gateway's {@code true}
-     */
-    public @Nullable Boolean closeOnTerminal() {
-        return this.closeOnTerminal;
+    public WebSocketUrlOptions withCloseOnTerminal(boolean closeOnTerminal) {
+        return new WebSocketUrlOptions(this.intervalMs, closeOnTerminal);
     }
 
     /**
@@ -94,69 +89,5 @@ public final class WebSocketUrlOptions {
             query.put("close_on_terminal", Boolean.toString(this.closeOnTerminal));
         }
         return Collections.unmodifiableMap(query);
-    }
-
-    @Override
-    public boolean equals(@Nullable Object other) {
-        return (this == other) || (other instanceof WebSocketUrlOptions options
-                && Objects.equals(this.intervalMs, options.intervalMs)
-                && Objects.equals(this.closeOnTerminal, options.closeOnTerminal));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(this.intervalMs, this.closeOnTerminal);
-    }
-
-    @Override
-    public String toString() {
-        return "WebSocketUrlOptions" + toQueryParameters();
-    }
-
-    /**
-     * Builds {@link WebSocketUrlOptions}. Each setter validates its value.
-     */
-    public static final class Builder {
-
-        private @Nullable Long intervalMs;
-
-        private @Nullable Boolean closeOnTerminal;
-
-        private Builder() {
-        }
-
-        /**
-         * Sets how often the server re-checks the job, sent in whole milliseconds. The value is passed through; the
-         * gateway clamps it to 1000 ... 10000 ms.
-         * @param interval the interval, at least one millisecond
-         * @return this builder
-         * @throws VideoRequestValidationException ({@code interval_ms}) when shorter than one millisecond
-         */
-        public Builder interval(Duration interval) {
-            Objects.requireNonNull(interval, "interval");
-            long millis = interval.toMillis();
-            if (millis < 1) {
-                throw new VideoRequestValidationException("interval_ms", "must be positive but was " + interval);
-            }
-            this.intervalMs = millis;
-            return this;
-        }
-
-        /**
-         * @param closeOnTerminal whether the server closes the stream once the job is completed, failed or
-         * cancelled (not on expiry)
-         * @return this builder
-         */
-        public Builder closeOnTerminal(boolean closeOnTerminal) {
-            this.closeOnTerminal = closeOnTerminal;
-            return this;
-        }
-
-        /**
-         * @return the options
-         */
-        public WebSocketUrlOptions build() {
-            return new WebSocketUrlOptions(this.intervalMs, this.closeOnTerminal);
-        }
     }
 }

@@ -42,7 +42,7 @@ class ProviderRoutingTests {
         assertThat(routing.allowFallbacks()).isFalse();
         assertThat(routing.sort()).isEqualTo("price");
         assertThat(routing.get("future_hint")).isEqualTo(Map.of("level", 3));
-        assertThat(routing.toMap()).isUnmodifiable();
+        assertThat(routing.members()).isUnmodifiable();
     }
 
     @Test
@@ -63,7 +63,7 @@ class ProviderRoutingTests {
 
         ProviderRouting routing = ProviderRouting.of(members);
 
-        assertThat(routing.toMap()).containsExactly(Map.entry("order", List.of("openai")),
+        assertThat(routing.members()).containsExactly(Map.entry("order", List.of("openai")),
                 Map.entry("allow_fallbacks", true), Map.entry("new_member", "kept"));
         assertThat(routing.toBuilder().build()).isEqualTo(routing).hasSameHashCodeAs(routing);
     }

@@ -32,29 +32,28 @@ class RequestOptionsTests {
         @ParameterizedTest
         @ValueSource(ints = { 1, 50, 100 })
         void acceptsLimitsFromOneToOneHundred(int limit) {
-            assertThat(VideoListParams.builder().limit(limit).build().limit()).isEqualTo(limit);
+            assertThat(VideoListParams.limit(limit).limit()).isEqualTo(limit);
         }
 
         @ParameterizedTest
         @ValueSource(ints = { Integer.MIN_VALUE, -1, 0, 101, 200 })
         void rejectsOtherLimits(int limit) {
             assertThatExceptionOfType(VideoRequestValidationException.class)
-                .isThrownBy(() -> VideoListParams.builder().limit(limit).build())
+                .isThrownBy(() -> VideoListParams.limit(limit))
                 .satisfies((ex) -> assertThat(ex.field()).isEqualTo("limit"))
                 .withMessage("limit: must be between 1 and 100 but was " + limit);
         }
 
         @Test
         void buildsAllQueryParametersInOrder() {
-            VideoListParams params = VideoListParams.builder()
-                .limit(5)
-                .status(VideoStatus.COMPLETED, VideoStatus.of("canceled"))
-                .status(" expired ")
-                .order(ListOrder.ASC)
-                .after("G-1")
-                .build();
+            VideoListParams params = VideoListParams.limit(5)
+                .withStatuses(" completed", "canceled", " expired ")
+                .withOrder(ListOrder.ASC)
+                .withAfter("G-1");
 
             assertThat(params.statuses()).containsExactly("completed", "canceled", "expired");
+            assertThat(params.withStatuses(VideoStatus.COMPLETED, VideoStatus.of("canceled"), VideoStatus.of("expired")))
+                .isEqualTo(params);
             assertThat(params.toQueryParameters()).containsExactly(Map.entry("limit", List.of("5")),
                     Map.entry("status", List.of("completed", "canceled", "expired")), Map.entry("order", List.of("asc")),
                     Map.entry("after", List.of("G-1")));
@@ -63,7 +62,7 @@ class RequestOptionsTests {
 
         @Test
         void withAfterKeepsEverythingElse() {
-            VideoListParams first = VideoListParams.builder().limit(3).status("failed").order(ListOrder.DESC).build();
+            VideoListParams first = VideoListParams.limit(3).withStatuses("failed").withOrder(ListOrder.DESC);
 
             VideoListParams next = first.withAfter("G-9");
 
@@ -73,16 +72,16 @@ class RequestOptionsTests {
             assertThat(next.order()).isEqualTo(ListOrder.DESC);
             assertThat(first.after()).isNull();
             assertThat(next.withAfter(null)).isEqualTo(first).hasSameHashCodeAs(first);
-            assertThat(next.toBuilder().build()).isEqualTo(next);
+            assertThat(new VideoListParams(next.limit(), next.statuses(), next.order(), next.after())).isEqualTo(next);
         }
 
         @Test
         void rejectsBlankStatusesAndAfter() {
             assertThatExceptionOfType(VideoRequestValidationException.class)
-                .isThrownBy(() -> VideoListParams.builder().status(" ").build())
+                .isThrownBy(() -> VideoListParams.defaults().withStatuses(" "))
                 .satisfies((ex) -> assertThat(ex.field()).isEqualTo("status"));
             assertThatExceptionOfType(VideoRequestValidationException.class)
-                .isThrownBy(() -> VideoListParams.builder().after("").build())
+                .isThrownBy(() -> VideoListParams.defaults().withAfter(""))
                 .satisfies((ex) -> assertThat(ex.field()).isEqualTo("after"));
         }
     }
@@ -105,14 +104,13 @@ class RequestOptionsTests {
             assertThat(DownloadUrlOptions.disposition(DownloadDisposition.INLINE).toRequestBody())
                 .containsExactly(Map.entry("disposition", "inline"));
             assertThat(DownloadUrlOptions.index(2).toRequestBody()).containsExactly(Map.entry("index", 2));
-            DownloadUrlOptions all = DownloadUrlOptions.builder()
-                .ttl(Duration.ofSeconds(90, 999_000_000))
-                .disposition(DownloadDisposition.ATTACHMENT)
-                .index(0)
-                .build();
+            DownloadUrlOptions all = DownloadUrlOptions.ttl(Duration.ofSeconds(90, 999_000_000))
+                .withDisposition(DownloadDisposition.ATTACHMENT)
+                .withIndex(0);
             assertThat(all.toRequestBody()).containsExactly(Map.entry("ttl_seconds", 90L),
                     Map.entry("disposition", "attachment"), Map.entry("index", 0));
-            assertThat(all.toBuilder().build()).isEqualTo(all).hasSameHashCodeAs(all);
+            assertThat(new DownloadUrlOptions(90L, DownloadDisposition.ATTACHMENT, 0)).isEqualTo(all)
+                .hasSameHashCodeAs(all);
         }
 
         @Test
@@ -134,7 +132,7 @@ class RequestOptionsTests {
                 .satisfies((ex) -> assertThat(ex.field()).isEqualTo("index"))
                 .withMessage("index: must be 0 or more but was -1");
             assertThatExceptionOfType(VideoRequestValidationException.class)
-                .isThrownBy(() -> DownloadUrlOptions.builder().disposition(null))
+                .isThrownBy(() -> DownloadUrlOptions.disposition(null))
                 .satisfies((ex) -> assertThat(ex.field()).isEqualTo("disposition"));
         }
     }
@@ -153,13 +151,10 @@ class RequestOptionsTests {
         void sendsTheSetOptions() {
             assertThat(WebSocketUrlOptions.interval(Duration.ofSeconds(5)).intervalMs()).isEqualTo(5000L);
             assertThat(WebSocketUrlOptions.closeOnTerminal(false).closeOnTerminal()).isFalse();
-            WebSocketUrlOptions both = WebSocketUrlOptions.builder()
-                .interval(Duration.ofMillis(1500))
-                .closeOnTerminal(true)
-                .build();
+            WebSocketUrlOptions both = WebSocketUrlOptions.interval(Duration.ofMillis(1500)).withCloseOnTerminal(true);
             assertThat(both.toQueryParameters()).containsExactly(Map.entry("interval_ms", "1500"),
                     Map.entry("close_on_terminal", "true"));
-            assertThat(both.toBuilder().build()).isEqualTo(both).hasSameHashCodeAs(both);
+            assertThat(new WebSocketUrlOptions(1500L, true)).isEqualTo(both).hasSameHashCodeAs(both);
         }
 
         @Test

@@ -94,8 +94,8 @@ class JobStreamClientTests {
         this.simulator.jobs().complete(id);
         this.simulator.clearRequests();
 
-        StepVerifier.create(this.client.streamVideo(id, WebSocketUrlOptions.builder()
-                .interval(Duration.ofMillis(5000)).closeOnTerminal(true).build()))
+        StepVerifier.create(this.client.streamVideo(id, WebSocketUrlOptions
+                .interval(Duration.ofMillis(5000)).withCloseOnTerminal(true)))
             .assertNext((update) -> assertUpdate(update, VideoJobUpdate.Type.SNAPSHOT, VideoStatus.COMPLETED))
             .expectComplete()
             .verify(StreamTestSupport.WAIT);
