@@ -25,8 +25,10 @@ public record VideoUsage(@JsonValue Map<String, Object> raw) {
      * @return the usage
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    @SuppressWarnings("unchecked")
     public static VideoUsage fromJson(Map<String, ?> members) {
-        return new VideoUsage(Wire.objectOrEmpty(members));
+        // only read: the constructor keeps a copy
+        return new VideoUsage((Map<String, Object>) members);
     }
 
     /**
