@@ -18,6 +18,7 @@ import io.aistats.video.model.JobStreamSettings;
 import io.aistats.video.model.InputReference;
 import io.aistats.video.model.LifecycleStatus;
 import io.aistats.video.model.ListOrder;
+import io.aistats.video.model.OpenEnum;
 import io.aistats.video.model.OutputAccess;
 import io.aistats.video.model.ProviderRouting;
 import io.aistats.video.model.SignedDownloadUrl;
@@ -71,7 +72,7 @@ public class AiStatsRuntimeHints implements RuntimeHintsRegistrar {
 
     private static final List<Class<?>> MODEL_TYPES = List.of(DownloadDisposition.class, DownloadUrlOptions.class,
             ImageReference.class, InputReference.class, InputReference.Type.class,
-            InputReference.Role.class, LifecycleStatus.class, ListOrder.class, OutputAccess.class,
+            InputReference.Role.class, LifecycleStatus.class, ListOrder.class, OpenEnum.class, OutputAccess.class,
             ProviderRouting.class, ProviderRouting.Builder.class, SignedDownloadUrl.class, VideoAsset.class, VideoBilling.class, VideoDeleted.class,
             VideoGenerationRequest.class, VideoGenerationRequest.Webhook.class, VideoGenerationRequest.Builder.class,
             VideoJob.class, VideoJobError.class, VideoJobUpdate.class, VideoJobUpdate.Type.class, VideoJobStream.class,

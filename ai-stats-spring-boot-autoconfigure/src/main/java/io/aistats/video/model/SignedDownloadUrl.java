@@ -17,10 +17,6 @@ import java.util.Objects;
 public record SignedDownloadUrl(@JsonProperty("download_url") URI url,
         @JsonProperty("expires_at") Instant expiresAt) {
 
-    /**
-     * @param url the link
-     * @param expiresAt the last second the link works
-     */
     public SignedDownloadUrl {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(expiresAt, "expiresAt");

@@ -10,26 +10,13 @@ import java.util.Objects;
 /**
  * Why a job failed, as the gateway reports it: an object such as {@code {"code": ..., "message": ...}} for
  * OpenAI-routed jobs, a plain message string for other providers. Serialises back to the shape it was read from.
+ * @param raw the error exactly as sent: a {@code String} or an unmodifiable {@code Map<String, Object>}
  */
-public final class VideoJobError {
+public record VideoJobError(@JsonValue Object raw) {
 
-    private final Object raw;
-
-    private final @Nullable String code;
-
-    private final @Nullable String message;
-
-    private final @Nullable String type;
-
-    private final @Nullable String param;
-
-    private VideoJobError(Object raw, @Nullable String code, @Nullable String message, @Nullable String type,
-            @Nullable String param) {
-        this.raw = raw;
-        this.code = code;
-        this.message = message;
-        this.type = type;
-        this.param = param;
+    /** Keeps an unmodifiable deep copy of the value. */
+    public VideoJobError {
+        raw = Objects.requireNonNull(Wire.freeze(Objects.requireNonNull(raw, "raw")));
     }
 
     /**
@@ -40,16 +27,7 @@ public final class VideoJobError {
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static VideoJobError from(Object raw) {
-        Objects.requireNonNull(raw, "raw");
-        Map<String, Object> members = Wire.object(raw);
-        if (members != null) {
-            return new VideoJobError(members, Wire.string(members.get("code")),
-                    Wire.string(Wire.first(members, "message", "description")), Wire.string(members.get("type")),
-                    Wire.string(members.get("param")));
-        }
-        Object frozen = Objects.requireNonNull(Wire.freeze(raw));
-        return new VideoJobError(frozen, null, (frozen instanceof String text) ? text : String.valueOf(frozen),
-                null, null);
+        return new VideoJobError(raw);
     }
 
     /**
@@ -58,58 +36,46 @@ public final class VideoJobError {
      * @return the error
      */
     public static VideoJobError ofMessage(String message) {
-        return from(message);
+        return new VideoJobError(message);
     }
 
     /**
      * @return the error code, when the gateway sent an object with one
      */
     public @Nullable String code() {
-        return this.code;
+        return member("code");
     }
 
     /**
      * @return the human-readable message (the whole value when the gateway sent a string)
      */
     public @Nullable String message() {
-        return this.message;
+        return (this.raw instanceof Map<?, ?> members) ? Wire.string(Wire.first(members, "message", "description"))
+                : String.valueOf(this.raw);
     }
 
     /**
      * @return the error type, when sent
      */
     public @Nullable String type() {
-        return this.type;
+        return member("type");
     }
 
     /**
      * @return the offending parameter, when sent
      */
     public @Nullable String param() {
-        return this.param;
+        return member("param");
     }
 
-    /**
-     * @return the error exactly as sent: a {@code String} or an unmodifiable {@code Map<String, Object>}
-     */
-    @JsonValue
-    public Object raw() {
-        return this.raw;
+    private @Nullable String member(String name) {
+        return (this.raw instanceof Map<?, ?> members) ? Wire.string(members.get(name)) : null;
     }
 
-    @Override
-    public boolean equals(@Nullable Object other) {
-        return (this == other) || (other instanceof VideoJobError error && this.raw.equals(error.raw));
-    }
-
-    @Override
-    public int hashCode() {
-        return this.raw.hashCode();
-    }
-
+    /** The typed members; the raw value may be a large provider object. */
     @Override
     public String toString() {
-        return "VideoJobError[code=" + this.code + ", message=" + this.message + ", type=" + this.type + ", param="
-                + this.param + "]";
+        return "VideoJobError[code=" + code() + ", message=" + message() + ", type=" + type() + ", param=" + param()
+                + "]";
     }
 }

@@ -18,11 +18,6 @@ import java.util.Objects;
  */
 public record VideoJobUpdate(Type type, VideoJob job, Instant receivedAt) {
 
-    /**
-     * @param type what kind of observation this is
-     * @param job the job as observed
-     * @param receivedAt when the observation arrived
-     */
     public VideoJobUpdate {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(job, "job");

@@ -32,24 +32,13 @@ public record VideoModel(@JsonProperty("model") @Nullable String model,
         @JsonProperty("providers") List<VideoModelProvider> providers,
         @JsonProperty("pricing") Map<String, Object> pricing) {
 
-    /**
-     * Copies the collections; {@code null} collections become empty.
-     * @param model gateway model id
-     * @param name display name
-     * @param status status
-     * @param inputTypes input types
-     * @param outputTypes output types
-     * @param supportedParams supported parameters
-     * @param supportedParamsDetail parameter details
-     * @param providers providers
-     * @param pricing pricing
-     */
+    /** Copies the collections; {@code null} ones become empty. */
     public VideoModel {
-        inputTypes = (inputTypes != null) ? List.copyOf(inputTypes) : List.of();
-        outputTypes = (outputTypes != null) ? List.copyOf(outputTypes) : List.of();
-        supportedParams = (supportedParams != null) ? List.copyOf(supportedParams) : List.of();
+        inputTypes = Wire.copyOrEmpty(inputTypes);
+        outputTypes = Wire.copyOrEmpty(outputTypes);
+        supportedParams = Wire.copyOrEmpty(supportedParams);
         supportedParamsDetail = Wire.objectOrEmpty(supportedParamsDetail);
-        providers = (providers != null) ? List.copyOf(providers) : List.of();
+        providers = Wire.copyOrEmpty(providers);
         pricing = Wire.objectOrEmpty(pricing);
     }
 

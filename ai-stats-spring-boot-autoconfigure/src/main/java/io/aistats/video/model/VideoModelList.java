@@ -17,12 +17,9 @@ import java.util.Map;
 public record VideoModelList(@JsonProperty("object") @Nullable String object,
         @JsonProperty("data") List<VideoModel> data) {
 
-    /**
-     * @param object {@code list}
-     * @param data the models (copied; {@code null} means empty)
-     */
+    /** Copies the collections; {@code null} ones become empty. */
     public VideoModelList {
-        data = (data != null) ? List.copyOf(data) : List.of();
+        data = Wire.copyOrEmpty(data);
     }
 
     /**

@@ -19,14 +19,9 @@ public record VideoModelProvider(@JsonProperty("id") @Nullable String id,
         @JsonProperty("supported_params") List<String> supportedParams,
         @JsonProperty("supported_params_detail") Map<String, Object> supportedParamsDetail) {
 
-    /**
-     * Copies the collections; {@code null} collections become empty.
-     * @param id provider id
-     * @param supportedParams supported parameters
-     * @param supportedParamsDetail parameter details
-     */
+    /** Copies the collections; {@code null} ones become empty. */
     public VideoModelProvider {
-        supportedParams = (supportedParams != null) ? List.copyOf(supportedParams) : List.of();
+        supportedParams = Wire.copyOrEmpty(supportedParams);
         supportedParamsDetail = Wire.objectOrEmpty(supportedParamsDetail);
     }
 

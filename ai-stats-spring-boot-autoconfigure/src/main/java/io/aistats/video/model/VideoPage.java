@@ -25,15 +25,9 @@ public record VideoPage(@JsonProperty("object") @Nullable String object,
         @JsonProperty("last_id") @Nullable String lastId,
         @JsonProperty("has_more") boolean hasMore) {
 
-    /**
-     * @param object {@code list}
-     * @param data the jobs (copied; {@code null} means empty)
-     * @param firstId id of the first job
-     * @param lastId id of the last job
-     * @param hasMore whether more jobs follow
-     */
+    /** Copies the collections; {@code null} ones become empty. */
     public VideoPage {
-        data = (data != null) ? List.copyOf(data) : List.of();
+        data = Wire.copyOrEmpty(data);
     }
 
     /**

@@ -1,44 +1,38 @@
 package io.aistats.video.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import org.jspecify.annotations.Nullable;
 
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * A video job's public status. The vocabulary is open: a value this client does not know is carried as sent instead of
- * failing. The gateway spells "running" both {@code processing} and {@code in_progress} (OpenAI-routed jobs); use
- * {@link #normalized()} to compare statuses across spellings and aliases.
+ * A video job's public status, an {@link OpenEnum open vocabulary}. The gateway spells "running" both
+ * {@code processing} and {@code in_progress} (OpenAI-routed jobs): these are different values, so compare
+ * {@link #normalized()} statuses to treat spellings and aliases alike.
  */
-public final class VideoStatus {
+public final class VideoStatus extends OpenEnum {
+
+    private static final Constants<VideoStatus> CONSTANTS = new Constants<>(VideoStatus::new);
 
     /** Accepted, not yet started. */
-    public static final VideoStatus QUEUED = new VideoStatus("queued");
+    public static final VideoStatus QUEUED = CONSTANTS.add("queued");
 
     /** Being generated. */
-    public static final VideoStatus PROCESSING = new VideoStatus("processing");
+    public static final VideoStatus PROCESSING = CONSTANTS.add("processing");
 
     /** Being generated (spelling of OpenAI-routed jobs; {@link #normalized()} is {@link #PROCESSING}). */
-    public static final VideoStatus IN_PROGRESS = new VideoStatus("in_progress");
+    public static final VideoStatus IN_PROGRESS = CONSTANTS.add("in_progress");
 
     /** Finished; the video can be downloaded. Terminal. */
-    public static final VideoStatus COMPLETED = new VideoStatus("completed");
+    public static final VideoStatus COMPLETED = CONSTANTS.add("completed");
 
     /** Generation failed; the job normally carries an error. Terminal. */
-    public static final VideoStatus FAILED = new VideoStatus("failed");
+    public static final VideoStatus FAILED = CONSTANTS.add("failed");
 
     /** Cancelled by the provider. Terminal. */
-    public static final VideoStatus CANCELLED = new VideoStatus("cancelled");
+    public static final VideoStatus CANCELLED = CONSTANTS.add("cancelled");
 
     /** Expired at the provider. Terminal. */
-    public static final VideoStatus EXPIRED = new VideoStatus("expired");
-
-    private static final Map<String, VideoStatus> CONSTANTS = Map.of("queued", QUEUED, "processing", PROCESSING,
-            "in_progress", IN_PROGRESS, "completed", COMPLETED, "failed", FAILED, "cancelled", CANCELLED,
-            "expired", EXPIRED);
+    public static final VideoStatus EXPIRED = CONSTANTS.add("expired");
 
     /** Every spelling the gateway uses (stored, public and provider vocabularies) mapped to its canonical status. */
     private static final Map<String, VideoStatus> NORMALIZED = Map.ofEntries(Map.entry("queued", QUEUED),
@@ -48,13 +42,8 @@ public final class VideoStatus {
             Map.entry("error", FAILED), Map.entry("cancelled", CANCELLED), Map.entry("canceled", CANCELLED),
             Map.entry("expired", EXPIRED));
 
-    private final String value;
-
-    private final String key;
-
     private VideoStatus(String value) {
-        this.value = value;
-        this.key = value.trim().toLowerCase(Locale.ROOT);
+        super(value);
     }
 
     /**
@@ -65,17 +54,7 @@ public final class VideoStatus {
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static VideoStatus of(String value) {
-        Objects.requireNonNull(value, "value");
-        VideoStatus constant = CONSTANTS.get(value.trim().toLowerCase(Locale.ROOT));
-        return (constant != null) ? constant : new VideoStatus(value.trim());
-    }
-
-    /**
-     * @return the status as sent (the canonical lower-case spelling for the known values)
-     */
-    @JsonValue
-    public String value() {
-        return this.value;
+        return CONSTANTS.of(value);
     }
 
     /**
@@ -86,15 +65,16 @@ public final class VideoStatus {
      * @return the canonical status, or this status when it is not known
      */
     public VideoStatus normalized() {
-        VideoStatus normalized = NORMALIZED.get(this.key);
+        VideoStatus normalized = NORMALIZED.get(key());
         return (normalized != null) ? normalized : this;
     }
 
     /**
      * @return whether this value (or an alias of it) belongs to the gateway's vocabulary
      */
+    @Override
     public boolean isKnown() {
-        return NORMALIZED.containsKey(this.key);
+        return NORMALIZED.containsKey(key());
     }
 
     /**
@@ -111,24 +91,5 @@ public final class VideoStatus {
     public boolean isActive() {
         VideoStatus normalized = normalized();
         return normalized == QUEUED || normalized == PROCESSING;
-    }
-
-    /**
-     * Compares the values, ignoring case and surrounding blanks ({@code in_progress} and {@code processing} differ;
-     * compare {@link #normalized()} statuses to treat them alike).
-     */
-    @Override
-    public boolean equals(@Nullable Object other) {
-        return (this == other) || (other instanceof VideoStatus status && this.key.equals(status.key));
-    }
-
-    @Override
-    public int hashCode() {
-        return this.key.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return this.value;
     }
 }

@@ -10,13 +10,13 @@ import java.util.Map;
 /**
  * A job's free-form {@code usage} object with its common members typed. Informational: use {@link VideoBilling} for
  * accounting. Serialises back to the members as sent.
+ * @param raw every member as sent (unmodifiable)
  */
-public final class VideoUsage {
+public record VideoUsage(@JsonValue Map<String, Object> raw) {
 
-    private final Map<String, Object> raw;
-
-    private VideoUsage(Map<String, Object> raw) {
-        this.raw = raw;
+    /** Keeps an unmodifiable deep copy of the members; {@code null} means none. */
+    public VideoUsage {
+        raw = Wire.objectOrEmpty(raw);
     }
 
     /**
@@ -25,8 +25,10 @@ public final class VideoUsage {
      * @return the usage
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    @SuppressWarnings("unchecked")
     public static VideoUsage fromJson(Map<String, ?> members) {
-        return new VideoUsage(Wire.objectOrEmpty(members));
+        // only read: the constructor keeps a copy
+        return new VideoUsage((Map<String, Object>) members);
     }
 
     /**
@@ -48,28 +50,5 @@ public final class VideoUsage {
      */
     public @Nullable Boolean byok() {
         return Wire.bool(this.raw.get("is_byok"));
-    }
-
-    /**
-     * @return every member as sent (unmodifiable)
-     */
-    @JsonValue
-    public Map<String, Object> raw() {
-        return this.raw;
-    }
-
-    @Override
-    public boolean equals(@Nullable Object other) {
-        return (this == other) || (other instanceof VideoUsage usage && this.raw.equals(usage.raw));
-    }
-
-    @Override
-    public int hashCode() {
-        return this.raw.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "VideoUsage" + this.raw;
     }
 }

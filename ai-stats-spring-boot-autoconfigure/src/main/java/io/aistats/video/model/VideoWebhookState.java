@@ -27,17 +27,10 @@ public record VideoWebhookState(@JsonProperty("endpoint_id") @Nullable String en
         @JsonProperty("delivery") @Nullable Delivery delivery,
         @JsonProperty("attempts") List<Attempt> attempts) {
 
-    /**
-     * @param endpointId UUID of the webhook endpoint
-     * @param url always {@code null} for endpoint-based configuration
-     * @param events the job's own event list (copied; {@code null} means empty)
-     * @param hasSecret whether deliveries are signed
-     * @param delivery delivery counters
-     * @param attempts the last delivery attempts (copied; {@code null} means empty)
-     */
+    /** Copies the collections; {@code null} ones become empty. */
     public VideoWebhookState {
-        events = (events != null) ? List.copyOf(events) : List.of();
-        attempts = (attempts != null) ? List.copyOf(attempts) : List.of();
+        events = Wire.copyOrEmpty(events);
+        attempts = Wire.copyOrEmpty(attempts);
     }
 
     /**
@@ -80,21 +73,9 @@ public record VideoWebhookState(@JsonProperty("endpoint_id") @Nullable String en
             @JsonProperty("last_failure_at") @Nullable Instant lastFailureAt,
             @JsonProperty("last_error_message") @Nullable String lastErrorMessage) {
 
-        /**
-         * @param totalAttempts attempts recorded
-         * @param deliveredEvents delivery keys delivered
-         * @param deliveredEventTypes the delivered delivery keys (copied; {@code null} means empty)
-         * @param pendingRetries retries scheduled
-         * @param nextRetryAt next scheduled retry
-         * @param lastAttemptAt time of the last attempt
-         * @param lastAttemptStatus status of the last attempt
-         * @param lastResponseStatus receiver's HTTP status of the last attempt
-         * @param lastDeliveredAt time of the last successful delivery
-         * @param lastFailureAt time of the last failure
-         * @param lastErrorMessage message of the last failure
-         */
+        /** Copies the collections; {@code null} ones become empty. */
         public Delivery {
-            deliveredEventTypes = (deliveredEventTypes != null) ? List.copyOf(deliveredEventTypes) : List.of();
+            deliveredEventTypes = Wire.copyOrEmpty(deliveredEventTypes);
         }
 
         /**

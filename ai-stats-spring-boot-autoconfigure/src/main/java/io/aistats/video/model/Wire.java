@@ -167,7 +167,7 @@ final class Wire {
                 result.add(text);
             }
         }
-        return Collections.unmodifiableList(result);
+        return List.copyOf(result);
     }
 
     /** Like {@link #strings(Object)} but an empty list instead of {@code null}. */
@@ -188,7 +188,12 @@ final class Wire {
                 result.add(converter.apply(map));
             }
         }
-        return Collections.unmodifiableList(result);
+        return List.copyOf(result);
+    }
+
+    /** An unmodifiable copy of a record's list component, empty instead of {@code null}. */
+    static <T> List<T> copyOrEmpty(@Nullable List<T> list) {
+        return (list != null) ? List.copyOf(list) : List.of();
     }
 
     /** Converts a JSON object member; anything else yields {@code null}. */
@@ -198,7 +203,7 @@ final class Wire {
     }
 
     /** The value of the first of the given members that is present and not {@code null}. */
-    static @Nullable Object first(Map<String, ?> members, String... names) {
+    static @Nullable Object first(Map<?, ?> members, String... names) {
         for (String name : names) {
             Object value = members.get(name);
             if (value != null) {

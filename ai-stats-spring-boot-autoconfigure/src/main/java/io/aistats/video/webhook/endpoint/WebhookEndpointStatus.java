@@ -1,35 +1,26 @@
 package io.aistats.video.webhook.endpoint;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import org.jspecify.annotations.Nullable;
-
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
+import io.aistats.video.model.OpenEnum;
 
 /**
- * The status of a webhook endpoint. The vocabulary is open: a value this client does not know is carried as sent
- * instead of failing.
+ * The status of a webhook endpoint, an {@link OpenEnum open vocabulary}.
  */
-public final class WebhookEndpointStatus {
+public final class WebhookEndpointStatus extends OpenEnum {
+
+    private static final Constants<WebhookEndpointStatus> CONSTANTS = new Constants<>(WebhookEndpointStatus::new);
 
     /** Receives deliveries and may be referenced by new jobs. */
-    public static final WebhookEndpointStatus ACTIVE = new WebhookEndpointStatus("active");
+    public static final WebhookEndpointStatus ACTIVE = CONSTANTS.add("active");
 
     /** Switched off: receives nothing, pending retries are dropped, new jobs may not reference it. */
-    public static final WebhookEndpointStatus DISABLED = new WebhookEndpointStatus("disabled");
+    public static final WebhookEndpointStatus DISABLED = CONSTANTS.add("disabled");
 
     /** Soft-deleted: listed only on request, never delivered to again. */
-    public static final WebhookEndpointStatus DELETED = new WebhookEndpointStatus("deleted");
-
-    private static final Map<String, WebhookEndpointStatus> CONSTANTS = Map.of("active", ACTIVE, "disabled", DISABLED,
-            "deleted", DELETED);
-
-    private final String value;
+    public static final WebhookEndpointStatus DELETED = CONSTANTS.add("deleted");
 
     private WebhookEndpointStatus(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -40,17 +31,15 @@ public final class WebhookEndpointStatus {
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static WebhookEndpointStatus of(String value) {
-        Objects.requireNonNull(value, "value");
-        WebhookEndpointStatus constant = CONSTANTS.get(value.trim().toLowerCase(Locale.ROOT));
-        return (constant != null) ? constant : new WebhookEndpointStatus(value.trim());
+        return CONSTANTS.of(value);
     }
 
     /**
-     * @return the status as sent (lower case for the known values)
+     * @return whether this is one of the three documented values
      */
-    @JsonValue
-    public String value() {
-        return this.value;
+    @Override
+    public boolean isKnown() {
+        return CONSTANTS.contains(this);
     }
 
     /**
@@ -58,20 +47,5 @@ public final class WebhookEndpointStatus {
      */
     public boolean isActive() {
         return ACTIVE.equals(this);
-    }
-
-    @Override
-    public boolean equals(@Nullable Object other) {
-        return other instanceof WebhookEndpointStatus status && this.value.equalsIgnoreCase(status.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return this.value.toLowerCase(Locale.ROOT).hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return this.value;
     }
 }
