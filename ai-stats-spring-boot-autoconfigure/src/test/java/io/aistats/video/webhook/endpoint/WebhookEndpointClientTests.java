@@ -330,6 +330,24 @@ class WebhookEndpointClientTests {
     }
 
     @Test
+    void eachWitherReturnsAValidatedCopyThatKeepsTheOtherMembers() {
+        WebhookEndpointCreateRequest request = WebhookEndpointCreateRequest.of(PUBLIC_URL).withEvents("video.failed")
+                .withName(" n ");
+        assertThat(request).isEqualTo(new WebhookEndpointCreateRequest("n", PUBLIC_URL, List.of("video.failed")));
+        assertThat(request.withName(null)).isEqualTo(new WebhookEndpointCreateRequest(null, PUBLIC_URL,
+                List.of("video.failed")));
+        WebhookEndpointUpdate update = WebhookEndpointUpdate.empty().withStatus(WebhookEndpointStatus.ACTIVE)
+                .withUrl(PUBLIC_URL).withEvents(List.of(" video.completed ")).withName("n");
+        assertThat(update).isEqualTo(new WebhookEndpointUpdate("n", PUBLIC_URL, List.of("video.completed"),
+                WebhookEndpointStatus.ACTIVE));
+        assertThat(update.withStatus(null).withUrl(null).withName(null).withDefaultEvents())
+                .isEqualTo(new WebhookEndpointUpdate(null, null, List.of(), null));
+        assertThat(WebhookEndpointUpdate.empty()).isEqualTo(new WebhookEndpointUpdate(null, null, null, null));
+        assertThatThrownBy(() -> update.withUrl("/relative/hook")).isInstanceOfSatisfying(
+                VideoRequestValidationException.class, (ex) -> assertThat(ex.field()).isEqualTo("url"));
+    }
+
+    @Test
     void aManagementKeyIsRequired() {
         VideoClientSettings settings = VideoClientSettings.builder().baseUrl(this.simulator.baseUrl()).build();
         for (String key : new String[] { null, "", "  " }) {
