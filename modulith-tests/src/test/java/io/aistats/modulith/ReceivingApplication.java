@@ -81,7 +81,7 @@ final class ReceivingApplication implements AutoCloseable {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             context.getBean(WebhookEndpointClient.class)
                 .update(endpoint.id(),
-                        WebhookEndpointUpdate.builder().url("http://127.0.0.1:" + port + "/ai-stats/webhooks").build());
+                        WebhookEndpointUpdate.empty().withUrl("http://127.0.0.1:" + port + "/ai-stats/webhooks"));
         }
         catch (RuntimeException ex) {
             context.close();

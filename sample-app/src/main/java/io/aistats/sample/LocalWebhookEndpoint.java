@@ -51,12 +51,10 @@ final class LocalWebhookEndpoint implements ApplicationListener<ApplicationEvent
      * @throws AiStatsException when the simulator refuses (for example when it does not allow local URLs)
      */
     static LocalWebhookEndpoint create(WebhookEndpointClient client, String path) {
-        WebhookEndpoint created = client.create(WebhookEndpointCreateRequest.builder()
-            .name(NAME)
-            .url(url(0, path))
-            .events(EVENTS)
-            .build());
-        client.update(created.id(), WebhookEndpointUpdate.builder().status(WebhookEndpointStatus.DISABLED).build());
+        WebhookEndpoint created = client.create(WebhookEndpointCreateRequest.of(url(0, path))
+            .withName(NAME)
+            .withEvents(EVENTS));
+        client.update(created.id(), WebhookEndpointUpdate.empty().withStatus(WebhookEndpointStatus.DISABLED));
         return new LocalWebhookEndpoint(client, created, path);
     }
 
@@ -91,7 +89,7 @@ final class LocalWebhookEndpoint implements ApplicationListener<ApplicationEvent
 
     private void activate(int port) {
         String url = url(port, this.path);
-        this.client.update(id(), WebhookEndpointUpdate.builder().url(url).status(WebhookEndpointStatus.ACTIVE).build());
+        this.client.update(id(), WebhookEndpointUpdate.empty().withUrl(url).withStatus(WebhookEndpointStatus.ACTIVE));
         logger.info("Registered webhook endpoint " + id() + " for " + url + " on the gateway simulator: job events "
                 + "arrive by signed webhook deliveries");
     }

@@ -108,7 +108,7 @@ class WebhookSetup implements ApplicationListener<ApplicationPreparedEvent> {
         if (StringUtils.hasText(baseUrl)) {
             settings.baseUrl(baseUrl);
         }
-        return new WebhookEndpointClient(new ReactiveWebhookEndpointClient(WebClient.builder(), settings.build(),
+        return new WebhookEndpointClient(new ReactiveWebhookEndpointClient(WebClient::builder, settings.build(),
                 environment.getProperty("ai-stats.management-key")));
     }
 }

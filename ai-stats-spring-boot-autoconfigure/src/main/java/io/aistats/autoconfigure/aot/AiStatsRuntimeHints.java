@@ -88,8 +88,7 @@ public class AiStatsRuntimeHints implements RuntimeHintsRegistrar {
 
     private static final List<Class<?>> WEBHOOK_ENDPOINT_TYPES = List.of(WebhookEndpoint.class,
             WebhookEndpointStatus.class, WebhookEndpointList.class, WebhookEndpointListParams.class,
-            WebhookEndpointDeleted.class, WebhookEndpointCreateRequest.class, WebhookEndpointCreateRequest.Builder.class,
-            WebhookEndpointUpdate.class, WebhookEndpointUpdate.Builder.class);
+            WebhookEndpointDeleted.class, WebhookEndpointCreateRequest.class, WebhookEndpointUpdate.class);
 
     private static final MemberCategory[] JSON_BINDING = { MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS,
             MemberCategory.INVOKE_DECLARED_CONSTRUCTORS, MemberCategory.INVOKE_PUBLIC_METHODS,

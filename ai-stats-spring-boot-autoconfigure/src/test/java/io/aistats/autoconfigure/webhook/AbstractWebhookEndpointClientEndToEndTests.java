@@ -72,7 +72,7 @@ abstract class AbstractWebhookEndpointClientEndToEndTests {
     void pointTheEndpointAtThisApplication() {
         String url = "http://127.0.0.1:" + this.port + "/ai-stats/webhooks";
         WebhookEndpoint endpoint = this.endpoints.update(gateway().endpoint().id(),
-                WebhookEndpointUpdate.builder().url(url).build());
+                WebhookEndpointUpdate.empty().withUrl(url));
         assertThat(endpoint.url()).isEqualTo(url);
         assertThat(endpoint.isActive()).isTrue();
     }
@@ -208,13 +208,12 @@ abstract class AbstractWebhookEndpointClientEndToEndTests {
                 .allowLocalWebhookUrls(true).start();
             VideoClientSettings settings = VideoClientSettings.builder().baseUrl(simulator.baseUrl()).build();
             WebhookEndpointClient client = new WebhookEndpointClient(new ReactiveWebhookEndpointClient(
-                    WebClient.builder(), settings, simulator.managementKey()));
+                    WebClient::builder, settings, simulator.managementKey()));
             // the application's port is not known yet: the endpoint is pointed at it before each test
-            WebhookEndpoint endpoint = client.create(WebhookEndpointCreateRequest.builder()
-                .name("End-to-end receiver")
-                .url("http://127.0.0.1:9/ai-stats/webhooks")
-                .events(ALL_EVENTS)
-                .build());
+            WebhookEndpoint endpoint = client.create(WebhookEndpointCreateRequest
+                .of("http://127.0.0.1:9/ai-stats/webhooks")
+                .withName("End-to-end receiver")
+                .withEvents(ALL_EVENTS));
             return new Gateway(simulator, endpoint);
         }
 

@@ -152,7 +152,7 @@ class AiStatsWebhookEndpointClientAutoConfigurationTests {
     static class UserClients {
 
         final ReactiveWebhookEndpointClient reactive = new ReactiveWebhookEndpointClient(
-                WebClient.builder(),
+                WebClient::builder,
                 VideoClientSettings.builder().build(), "phaseo_v1_mk_UserKey1_secret");
 
         @Bean

@@ -26,10 +26,8 @@ import java.util.regex.Pattern;
  * Manages the workspace's webhook endpoints ({@code /webhook-endpoints}) with a management key
  * ({@code phaseo_v1_mk_...}); the gateway refuses inference keys there ({@code management_key_required}).
  * <pre>{@code
- * WebhookEndpoint endpoint = endpoints.create(WebhookEndpointCreateRequest.builder()
- *         .url("https://hooks.example.com/phaseo")
- *         .events("video.created", "video.status_changed", "video.completed", "video.failed")
- *         .build()).block();
+ * WebhookEndpoint endpoint = endpoints.create(WebhookEndpointCreateRequest.of("https://hooks.example.com/phaseo")
+ *         .withEvents("video.created", "video.status_changed", "video.completed", "video.failed")).block();
  * String secret = endpoint.signingSecret(); // shown only now: store it as ai-stats.webhook.secret
  * }</pre>
  * Errors are the client's typed exceptions: 401 {@code AuthenticationException}, 403 {@code PermissionDeniedException}
@@ -41,8 +39,7 @@ import java.util.regex.Pattern;
  */
 public final class ReactiveWebhookEndpointClient {
 
-    /** Message when no management key is given; names the property that sets it. */
-    public static final String MISSING_MANAGEMENT_KEY_MESSAGE = "No management key is configured for the AI Stats "
+    private static final String MISSING_MANAGEMENT_KEY_MESSAGE = "No management key is configured for the AI Stats "
             + "gateway's webhook endpoint API: set ai-stats.management-key (phaseo_v1_mk_...)";
 
     private static final String ENDPOINTS = "webhook-endpoints";
@@ -52,6 +49,8 @@ public final class ReactiveWebhookEndpointClient {
 
     private static final String ENDPOINT_TEMPLATE = ENDPOINTS_TEMPLATE + "/{id}";
 
+    private static final String ROTATE_SECRET = "rotate-secret";
+
     private static final Pattern UUID_FORMAT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -60,20 +59,8 @@ public final class ReactiveWebhookEndpointClient {
     private final GatewayTransport transport;
 
     /**
-     * @param webClientBuilder the builder to derive the HTTP client from; cloned, never modified
-     * @param settings base URL, timeouts and retries (its API key is not used)
-     * @param managementKey the management key ({@code phaseo_v1_mk_...}) sent as bearer token
-     * @throws AiStatsConfigurationException when the management key is blank
-     */
-    public ReactiveWebhookEndpointClient(WebClient.Builder webClientBuilder, VideoClientSettings settings,
-            @Nullable String managementKey) {
-        Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null");
-        this.settings = managementSettings(settings, managementKey);
-        this.transport = new GatewayTransport(webClientBuilder, this.settings);
-    }
-
-    /**
-     * Creates a client that asks for its {@link WebClient.Builder} and builds its HTTP client on its first call.
+     * Creates a client that builds its HTTP client on its first call, for example
+     * {@code new ReactiveWebhookEndpointClient(WebClient::builder, settings, managementKey)}.
      * @param webClientBuilder supplies the builder to derive the HTTP client from, asked once, on first use; the
      * builder is cloned, never modified
      * @param settings base URL, timeouts and retries (its API key is not used)
@@ -83,18 +70,13 @@ public final class ReactiveWebhookEndpointClient {
     public ReactiveWebhookEndpointClient(Supplier<WebClient.Builder> webClientBuilder, VideoClientSettings settings,
             @Nullable String managementKey) {
         Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null");
-        this.settings = managementSettings(settings, managementKey);
-        this.transport = new GatewayTransport(webClientBuilder, this.settings);
-    }
-
-    private static VideoClientSettings managementSettings(VideoClientSettings settings,
-            @Nullable String managementKey) {
         Objects.requireNonNull(settings, "settings must not be null");
         if (managementKey == null || managementKey.isBlank()) {
             throw new AiStatsConfigurationException(MISSING_MANAGEMENT_KEY_MESSAGE);
         }
         // the transport authenticates with the settings' key: here, the management key
-        return settings.toBuilder().apiKey(managementKey).build();
+        this.settings = settings.toBuilder().apiKey(managementKey).build();
+        this.transport = new GatewayTransport(webClientBuilder, this.settings);
     }
 
     /**
@@ -111,8 +93,8 @@ public final class ReactiveWebhookEndpointClient {
      */
     public Mono<WebhookEndpoint> create(WebhookEndpointCreateRequest request) {
         Objects.requireNonNull(request, "request must not be null");
-        return Mono.defer(() -> this.transport.exchange(GatewayCall.onceOnlyPost(uris().build(), request,
-                "POST /webhook-endpoints").withUriTemplate(ENDPOINTS_TEMPLATE), WebhookEndpoint.class, ReactiveWebhookEndpointClient::requireSecret));
+        return Mono.defer(() -> this.transport.exchange(call(HttpMethod.POST, ENDPOINTS_TEMPLATE, uris().build(),
+                request), WebhookEndpoint.class, ReactiveWebhookEndpointClient::requireSecret));
     }
 
     /**
@@ -131,13 +113,12 @@ public final class ReactiveWebhookEndpointClient {
     public Mono<WebhookEndpointList> list(WebhookEndpointListParams params) {
         Objects.requireNonNull(params, "params must not be null");
         return Mono.defer(() -> {
-            URI uri = GatewayUris.from(this.settings.baseUrl()).segments(ENDPOINTS)
-                    .query("limit", params.limit())
+            URI uri = uris().query("limit", params.limit())
                     .query("offset", params.offset())
                     .query("include_deleted", params.includeDeleted() ? "true" : null)
                     .build();
-            return this.transport.exchange(GatewayCall.get(uri, "GET /webhook-endpoints")
-                    .withUriTemplate(ENDPOINTS_TEMPLATE), WebhookEndpointList.class);
+            return this.transport.exchange(call(HttpMethod.GET, ENDPOINTS_TEMPLATE, uri, null),
+                    WebhookEndpointList.class);
         });
     }
 
@@ -171,8 +152,8 @@ public final class ReactiveWebhookEndpointClient {
      * @return the endpoint, without its secret
      */
     public Mono<WebhookEndpoint> get(String id) {
-        return Mono.defer(() -> this.transport.exchange(GatewayCall.get(uris(id).build(),
-                "GET /webhook-endpoints/{id}").withUriTemplate(ENDPOINT_TEMPLATE), WebhookEndpoint.class));
+        return Mono.defer(() -> this.transport.exchange(call(HttpMethod.GET, ENDPOINT_TEMPLATE, uris(id).build(),
+                null), WebhookEndpoint.class));
     }
 
     /**
@@ -183,8 +164,8 @@ public final class ReactiveWebhookEndpointClient {
      */
     public Mono<WebhookEndpoint> update(String id, WebhookEndpointUpdate update) {
         Objects.requireNonNull(update, "update must not be null");
-        return Mono.defer(() -> this.transport.exchange(new GatewayCall(HttpMethod.PATCH, uris(id).build(), update,
-                false, "PATCH /webhook-endpoints/{id}").withUriTemplate(ENDPOINT_TEMPLATE), WebhookEndpoint.class));
+        return Mono.defer(() -> this.transport.exchange(call(HttpMethod.PATCH, ENDPOINT_TEMPLATE, uris(id).build(),
+                update), WebhookEndpoint.class));
     }
 
     /**
@@ -195,9 +176,8 @@ public final class ReactiveWebhookEndpointClient {
      * @return the endpoint with its new {@link WebhookEndpoint#signingSecret() signing secret}
      */
     public Mono<WebhookEndpoint> rotateSecret(String id) {
-        return Mono.defer(() -> this.transport.exchange(GatewayCall.onceOnlyPost(uris(id).segments("rotate-secret")
-                .build(), null, "POST /webhook-endpoints/{id}/rotate-secret")
-                .withUriTemplate(ENDPOINT_TEMPLATE + "/rotate-secret"), WebhookEndpoint.class,
+        return Mono.defer(() -> this.transport.exchange(call(HttpMethod.POST, ENDPOINT_TEMPLATE + "/" + ROTATE_SECRET,
+                uris(id).segments(ROTATE_SECRET).build(), null), WebhookEndpoint.class,
                 ReactiveWebhookEndpointClient::requireSecret));
     }
 
@@ -208,8 +188,8 @@ public final class ReactiveWebhookEndpointClient {
      * @return the confirmation
      */
     public Mono<WebhookEndpointDeleted> delete(String id) {
-        return Mono.defer(() -> this.transport.exchange(GatewayCall.delete(uris(id).build(),
-                "DELETE /webhook-endpoints/{id}").withUriTemplate(ENDPOINT_TEMPLATE), WebhookEndpointDeleted.class));
+        return Mono.defer(() -> this.transport.exchange(call(HttpMethod.DELETE, ENDPOINT_TEMPLATE, uris(id).build(),
+                null), WebhookEndpointDeleted.class));
     }
 
     /**
@@ -231,6 +211,12 @@ public final class ReactiveWebhookEndpointClient {
     @Override
     public String toString() {
         return "ReactiveWebhookEndpointClient{" + this.settings.baseUrl() + "}";
+    }
+
+    // labelled with its route, such as PATCH /webhook-endpoints/{id}; only reads and deletes are retried (see above)
+    private static GatewayCall call(HttpMethod method, String uriTemplate, URI uri, @Nullable Object body) {
+        boolean retryable = HttpMethod.GET.equals(method) || HttpMethod.DELETE.equals(method);
+        return new GatewayCall(method, uri, body, retryable, method.name() + " " + uriTemplate, uriTemplate);
     }
 
     private GatewayUris uris() {

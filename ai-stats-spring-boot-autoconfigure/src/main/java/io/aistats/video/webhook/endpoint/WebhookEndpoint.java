@@ -61,7 +61,7 @@ public record WebhookEndpoint(@JsonProperty("id") String id,
      * @return the endpoint
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public static WebhookEndpoint fromJson(Map<String, ?> members) {
+    static WebhookEndpoint fromJson(Map<String, ?> members) {
         String status = WebhookEndpointJson.string(members.get("status"));
         String id = WebhookEndpointJson.string(members.get("id"));
         return new WebhookEndpoint((id != null) ? id : "", WebhookEndpointJson.string(members.get("workspaceId")),

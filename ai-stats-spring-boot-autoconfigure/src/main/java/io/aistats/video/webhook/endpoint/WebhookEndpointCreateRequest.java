@@ -6,18 +6,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.aistats.video.error.VideoRequestValidationException;
 import org.jspecify.annotations.Nullable;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The body of {@code POST /webhook-endpoints}: a destination URL, an optional name and optional default events.
  * <pre>{@code
- * WebhookEndpointCreateRequest request = WebhookEndpointCreateRequest.builder()
- *         .url("https://hooks.example.com/phaseo")
- *         .name("Video callbacks")
- *         .events("video.created", "video.status_changed", "video.completed", "video.failed")
- *         .build();
+ * WebhookEndpointCreateRequest request = WebhookEndpointCreateRequest.of("https://hooks.example.com/phaseo")
+ *         .withName("Video callbacks")
+ *         .withEvents("video.created", "video.status_changed", "video.completed", "video.failed");
  * }</pre>
  * Without events the gateway stores its default list, which subscribes video jobs to {@code video.completed},
  * {@code video.failed} and {@code video.cancelled} only.
@@ -43,76 +40,35 @@ public record WebhookEndpointCreateRequest(@JsonProperty("name") @Nullable Strin
     }
 
     /**
-     * @param url the absolute destination URL
+     * @param url the absolute destination URL, for example {@code https://hooks.example.com/phaseo}
      * @return a request with the gateway's default name and events
-     * @throws VideoRequestValidationException when the URL is not absolute
+     * @throws VideoRequestValidationException when the URL is missing or not absolute
      */
     public static WebhookEndpointCreateRequest of(String url) {
         return new WebhookEndpointCreateRequest(null, url, null);
     }
 
     /**
-     * @return a new builder
+     * @param newName 1 to 120 characters after trimming, or {@code null} for the gateway's default
+     * @return a copy with that name
      */
-    public static Builder builder() {
-        return new Builder();
+    public WebhookEndpointCreateRequest withName(@Nullable String newName) {
+        return new WebhookEndpointCreateRequest(newName, this.url, this.events);
     }
 
     /**
-     * Builds a {@link WebhookEndpointCreateRequest}; {@link #build()} validates.
+     * @param newEvents the default events, for example {@code video.completed}
+     * @return a copy with those events
      */
-    public static final class Builder {
+    public WebhookEndpointCreateRequest withEvents(String... newEvents) {
+        return withEvents(Arrays.asList(newEvents));
+    }
 
-        private @Nullable String name;
-
-        private @Nullable String url;
-
-        private @Nullable List<String> events;
-
-        private Builder() {
-        }
-
-        /**
-         * @param name 1 to 120 characters after trimming
-         * @return this builder
-         */
-        public Builder name(@Nullable String name) {
-            this.name = name;
-            return this;
-        }
-
-        /**
-         * @param url the absolute destination URL, for example {@code https://hooks.example.com/phaseo}
-         * @return this builder
-         */
-        public Builder url(String url) {
-            this.url = url;
-            return this;
-        }
-
-        /**
-         * @param events the default events, for example {@code video.completed}; replaces earlier ones
-         * @return this builder
-         */
-        public Builder events(String... events) {
-            return events(Arrays.asList(events));
-        }
-
-        /**
-         * @param events the default events; empty for the gateway's default list; replaces earlier ones
-         * @return this builder
-         */
-        public Builder events(List<String> events) {
-            this.events = new ArrayList<>(events);
-            return this;
-        }
-
-        /**
-         * @return the request
-         * @throws VideoRequestValidationException naming the first offending field
-         */
-        public WebhookEndpointCreateRequest build() {
-            return new WebhookEndpointCreateRequest(this.name, (this.url != null) ? this.url : "", this.events);
-        }
+    /**
+     * @param newEvents the default events; empty for the gateway's default list
+     * @return a copy with those events
+     */
+    public WebhookEndpointCreateRequest withEvents(List<String> newEvents) {
+        return new WebhookEndpointCreateRequest(this.name, this.url, newEvents);
     }
 }

@@ -25,7 +25,7 @@ public record WebhookEndpointDeleted(@JsonProperty("id") @Nullable String id,
      * @return the confirmation
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public static WebhookEndpointDeleted fromJson(Map<String, ?> members) {
+    static WebhookEndpointDeleted fromJson(Map<String, ?> members) {
         return new WebhookEndpointDeleted(WebhookEndpointJson.string(members.get("id")),
                 WebhookEndpointJson.string(members.get("object")), WebhookEndpointJson.isTrue(members.get("deleted")));
     }

@@ -33,7 +33,7 @@ public record WebhookEndpointList(@JsonProperty("object") @Nullable String objec
      * @return the page
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public static WebhookEndpointList fromJson(Map<String, ?> members) {
+    static WebhookEndpointList fromJson(Map<String, ?> members) {
         List<WebhookEndpoint> endpoints = new ArrayList<>();
         if (members.get("data") instanceof List<?> items) {
             for (Object item : items) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.aistats.video.error.VideoRequestValidationException;
 import org.jspecify.annotations.Nullable;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,7 +13,7 @@ import java.util.List;
  * The body of {@code PATCH /webhook-endpoints/{id}}: only the members that are set are changed. An empty update is
  * valid and only bumps {@code updatedAt}.
  * <pre>{@code
- * endpoints.update(id, WebhookEndpointUpdate.builder().status(WebhookEndpointStatus.DISABLED).build());
+ * endpoints.update(id, WebhookEndpointUpdate.empty().withStatus(WebhookEndpointStatus.DISABLED));
  * }</pre>
  * Disabling an endpoint stops its deliveries at once, drops its pending retries and makes new jobs that reference it
  * fail.
@@ -31,6 +30,8 @@ public record WebhookEndpointUpdate(@JsonProperty("name") @Nullable String name,
         @JsonProperty("events") @Nullable List<String> events,
         @JsonProperty("status") @Nullable WebhookEndpointStatus status) {
 
+    private static final WebhookEndpointUpdate EMPTY = new WebhookEndpointUpdate(null, null, null, null);
+
     /**
      * Validates the values as the gateway's schema would.
      * @throws VideoRequestValidationException naming the offending field
@@ -46,87 +47,57 @@ public record WebhookEndpointUpdate(@JsonProperty("name") @Nullable String name,
     }
 
     /**
-     * @return a new builder
+     * @return an update that changes nothing, to start from
      */
-    public static Builder builder() {
-        return new Builder();
+    public static WebhookEndpointUpdate empty() {
+        return EMPTY;
     }
 
     /**
-     * Builds a {@link WebhookEndpointUpdate}; {@link #build()} validates.
+     * @param newName 1 to 120 characters after trimming, or {@code null} to keep the name
+     * @return a copy with that name
      */
-    public static final class Builder {
+    public WebhookEndpointUpdate withName(@Nullable String newName) {
+        return new WebhookEndpointUpdate(newName, this.url, this.events, this.status);
+    }
 
-        private @Nullable String name;
+    /**
+     * @param newUrl the new absolute destination URL, or {@code null} to keep it
+     * @return a copy with that URL
+     */
+    public WebhookEndpointUpdate withUrl(@Nullable String newUrl) {
+        return new WebhookEndpointUpdate(this.name, newUrl, this.events, this.status);
+    }
 
-        private @Nullable String url;
+    /**
+     * @param newEvents the new default events
+     * @return a copy with those events
+     */
+    public WebhookEndpointUpdate withEvents(String... newEvents) {
+        return withEvents(Arrays.asList(newEvents));
+    }
 
-        private @Nullable List<String> events;
+    /**
+     * @param newEvents the new default events; empty resets them to the gateway's default list
+     * @return a copy with those events
+     */
+    public WebhookEndpointUpdate withEvents(List<String> newEvents) {
+        return new WebhookEndpointUpdate(this.name, this.url, newEvents, this.status);
+    }
 
-        private @Nullable WebhookEndpointStatus status;
+    /**
+     * @return a copy that resets the default events to the gateway's default list
+     */
+    public WebhookEndpointUpdate withDefaultEvents() {
+        return withEvents(List.of());
+    }
 
-        private Builder() {
-        }
-
-        /**
-         * @param name 1 to 120 characters after trimming
-         * @return this builder
-         */
-        public Builder name(String name) {
-            this.name = name;
-            return this;
-        }
-
-        /**
-         * @param url the new absolute destination URL
-         * @return this builder
-         */
-        public Builder url(String url) {
-            this.url = url;
-            return this;
-        }
-
-        /**
-         * @param events the new default events; replaces earlier ones
-         * @return this builder
-         */
-        public Builder events(String... events) {
-            return events(Arrays.asList(events));
-        }
-
-        /**
-         * @param events the new default events; empty resets them to the gateway's default list
-         * @return this builder
-         */
-        public Builder events(List<String> events) {
-            this.events = new ArrayList<>(events);
-            return this;
-        }
-
-        /**
-         * Resets the default events to the gateway's default list.
-         * @return this builder
-         */
-        public Builder resetEvents() {
-            this.events = new ArrayList<>();
-            return this;
-        }
-
-        /**
-         * @param status {@link WebhookEndpointStatus#ACTIVE} or {@link WebhookEndpointStatus#DISABLED}
-         * @return this builder
-         */
-        public Builder status(WebhookEndpointStatus status) {
-            this.status = status;
-            return this;
-        }
-
-        /**
-         * @return the update
-         * @throws VideoRequestValidationException naming the first offending field
-         */
-        public WebhookEndpointUpdate build() {
-            return new WebhookEndpointUpdate(this.name, this.url, this.events, this.status);
-        }
+    /**
+     * @param newStatus {@link WebhookEndpointStatus#ACTIVE} or {@link WebhookEndpointStatus#DISABLED}, or
+     * {@code null} to keep the status
+     * @return a copy with that status
+     */
+    public WebhookEndpointUpdate withStatus(@Nullable WebhookEndpointStatus newStatus) {
+        return new WebhookEndpointUpdate(this.name, this.url, this.events, newStatus);
     }
 }

@@ -1,7 +1,8 @@
 /**
- * Client of the gateway's webhook endpoint management API ({@code /webhooks/endpoints}): register, list, read, update
- * and delete the endpoints the gateway delivers to, blocking ({@link io.aistats.video.webhook.endpoint.WebhookEndpointClient})
- * or reactive ({@link io.aistats.video.webhook.endpoint.ReactiveWebhookEndpointClient}).
+ * Client of the gateway's webhook endpoint management API ({@code /webhook-endpoints}): create, list, read, update and
+ * delete the endpoints the gateway delivers to and rotate their signing secrets, blocking
+ * ({@link io.aistats.video.webhook.endpoint.WebhookEndpointClient}) or reactive
+ * ({@link io.aistats.video.webhook.endpoint.ReactiveWebhookEndpointClient}).
  */
 @NullMarked
 package io.aistats.video.webhook.endpoint;

@@ -65,17 +65,16 @@ class WebhookEndpointClientTests {
                 .initialBackoff(Duration.ofMillis(10))
                 .maxBackoff(Duration.ofMillis(40))
                 .build();
-        return new WebhookEndpointClient(new ReactiveWebhookEndpointClient(WebClient.builder(), settings,
+        return new WebhookEndpointClient(new ReactiveWebhookEndpointClient(WebClient::builder, settings,
                 managementKey));
     }
 
     @Test
     void createReturnsTheRecordWithItsSecretOnlyOnce() {
-        WebhookEndpoint created = this.endpoints.create(WebhookEndpointCreateRequest.builder()
-                .url(" https://93.184.216.34/phaseo#fragment ")
-                .name(" Video callbacks ")
-                .events("video.created", "video.status_changed", "video.completed", "video.failed")
-                .build());
+        WebhookEndpoint created = this.endpoints.create(WebhookEndpointCreateRequest
+                .of(" https://93.184.216.34/phaseo#fragment ")
+                .withName(" Video callbacks ")
+                .withEvents("video.created", "video.status_changed", "video.completed", "video.failed"));
         assertThat(created.id()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         assertThat(created.workspaceId()).isEqualTo(this.simulator.workspaceId());
         assertThat(created.name()).isEqualTo("Video callbacks");
@@ -119,7 +118,7 @@ class WebhookEndpointClientTests {
     @Test
     void listPagesByOffsetNewestFirst() {
         for (int i = 0; i < 3; i++) {
-            this.endpoints.create(WebhookEndpointCreateRequest.builder().url(PUBLIC_URL).name("e" + i).build());
+            this.endpoints.create(WebhookEndpointCreateRequest.of(PUBLIC_URL).withName("e" + i));
             this.simulator.clock().advance(Duration.ofSeconds(1));
         }
         assertThat(this.endpoints.list().data()).extracting(WebhookEndpoint::name).containsExactly("e2", "e1", "e0");
@@ -153,11 +152,11 @@ class WebhookEndpointClientTests {
 
     @Test
     void updateChangesOnlyWhatIsSet() {
-        WebhookEndpoint created = this.endpoints.create(WebhookEndpointCreateRequest.builder().url(PUBLIC_URL)
-                .name("before").events("video.created").build());
+        WebhookEndpoint created = this.endpoints.create(WebhookEndpointCreateRequest.of(PUBLIC_URL)
+                .withName("before").withEvents("video.created"));
         this.simulator.clock().advance(Duration.ofSeconds(5));
-        WebhookEndpoint renamed = this.endpoints.update(created.id(), WebhookEndpointUpdate.builder()
-                .name("after").url("https://93.184.216.35/new").events("Job.Completed").build());
+        WebhookEndpoint renamed = this.endpoints.update(created.id(), WebhookEndpointUpdate.empty()
+                .withName("after").withUrl("https://93.184.216.35/new").withEvents("Job.Completed"));
         assertThat(renamed.name()).isEqualTo("after");
         assertThat(renamed.url()).isEqualTo("https://93.184.216.35/new");
         assertThat(renamed.events()).containsExactly("job.completed");
@@ -165,13 +164,13 @@ class WebhookEndpointClientTests {
         assertThat(renamed.updatedAt()).isEqualTo(T0.plusSeconds(5));
         assertThat(renamed.signingSecret()).isNull();
 
-        WebhookEndpoint disabled = this.endpoints.update(created.id(), WebhookEndpointUpdate.builder()
-                .status(WebhookEndpointStatus.DISABLED).resetEvents().build());
+        WebhookEndpoint disabled = this.endpoints.update(created.id(), WebhookEndpointUpdate.empty()
+                .withStatus(WebhookEndpointStatus.DISABLED).withDefaultEvents());
         assertThat(disabled.status()).isEqualTo(WebhookEndpointStatus.DISABLED);
         assertThat(disabled.isActive()).isFalse();
         assertThat(disabled.events()).hasSize(6);
         assertThat(disabled.name()).isEqualTo("after");
-        assertThat(this.endpoints.update(created.id(), WebhookEndpointUpdate.builder().build()).status())
+        assertThat(this.endpoints.update(created.id(), WebhookEndpointUpdate.empty()).status())
                 .isEqualTo(WebhookEndpointStatus.DISABLED);
         assertThat(this.simulator.requests()).filteredOn((request) -> "PATCH".equals(request.method()))
                 .extracting((request) -> request.bodyAsString())
@@ -234,8 +233,8 @@ class WebhookEndpointClientTests {
                         ReactiveWebhookEndpointClient.urlRejectionReason(ex))
                         .isEqualTo("webhook_url_private_network_not_allowed"));
         WebhookEndpoint created = this.endpoints.create(WebhookEndpointCreateRequest.of(PUBLIC_URL));
-        assertThatThrownBy(() -> this.endpoints.update(created.id(), WebhookEndpointUpdate.builder()
-                .url("https://localhost/hook").build())).isInstanceOf(GatewayValidationException.class);
+        assertThatThrownBy(() -> this.endpoints.update(created.id(), WebhookEndpointUpdate.empty()
+                .withUrl("https://localhost/hook"))).isInstanceOf(GatewayValidationException.class);
         assertThat(ReactiveWebhookEndpointClient.urlRejectionReason(new NotFoundException(ApiError.builder(404)
                 .build()))).isNull();
     }
@@ -276,7 +275,7 @@ class WebhookEndpointClientTests {
         assertThat(this.simulator.requestCount("POST", "/v1/webhook-endpoints")).isEqualTo(2);
 
         this.simulator.faults().failNext(1, 503, "PATCH", "/v1/webhook-endpoints/");
-        assertThatThrownBy(() -> this.endpoints.update(created.id(), WebhookEndpointUpdate.builder().build()))
+        assertThatThrownBy(() -> this.endpoints.update(created.id(), WebhookEndpointUpdate.empty()))
                 .isInstanceOf(ServerException.class);
         assertThat(this.simulator.requestCount("PATCH", "/v1/webhook-endpoints")).isEqualTo(1);
 
@@ -287,7 +286,7 @@ class WebhookEndpointClientTests {
 
     @Test
     void invalidInputIsRefusedBeforeAnythingIsSent() {
-        assertThatThrownBy(() -> WebhookEndpointCreateRequest.builder().build()).isInstanceOfSatisfying(
+        assertThatThrownBy(() -> new WebhookEndpointCreateRequest(null, null, null)).isInstanceOfSatisfying(
                 VideoRequestValidationException.class, (ex) -> assertThat(ex.field()).isEqualTo("url"));
         assertThatThrownBy(() -> WebhookEndpointCreateRequest.of("/relative/hook")).isInstanceOfSatisfying(
                 VideoRequestValidationException.class, (ex) -> {
@@ -296,24 +295,24 @@ class WebhookEndpointClientTests {
                 });
         assertThatThrownBy(() -> WebhookEndpointCreateRequest.of("not a url")).isInstanceOf(
                 VideoRequestValidationException.class);
-        assertThatThrownBy(() -> WebhookEndpointCreateRequest.builder().url(PUBLIC_URL).name("n".repeat(121)).build())
+        assertThatThrownBy(() -> WebhookEndpointCreateRequest.of(PUBLIC_URL).withName("n".repeat(121)))
                 .isInstanceOfSatisfying(VideoRequestValidationException.class,
                         (ex) -> assertThat(ex.field()).isEqualTo("name"));
-        assertThatThrownBy(() -> WebhookEndpointCreateRequest.builder().url(PUBLIC_URL).name("  ").build())
+        assertThatThrownBy(() -> WebhookEndpointCreateRequest.of(PUBLIC_URL).withName("  "))
                 .isInstanceOfSatisfying(VideoRequestValidationException.class,
                         (ex) -> assertThat(ex.field()).isEqualTo("name"));
-        assertThatThrownBy(() -> WebhookEndpointCreateRequest.builder().url(PUBLIC_URL).events("video.created", " ")
-                .build()).isInstanceOfSatisfying(VideoRequestValidationException.class,
+        assertThatThrownBy(() -> WebhookEndpointCreateRequest.of(PUBLIC_URL).withEvents("video.created", " "))
+                .isInstanceOfSatisfying(VideoRequestValidationException.class,
                         (ex) -> assertThat(ex.field()).isEqualTo("events[1]"));
-        assertThatThrownBy(() -> WebhookEndpointCreateRequest.builder().url(PUBLIC_URL).events("\u00a0\ufeff").build())
+        assertThatThrownBy(() -> WebhookEndpointCreateRequest.of(PUBLIC_URL).withEvents("\u00a0\ufeff"))
                 .as("blank as JavaScript's trim() sees it").isInstanceOfSatisfying(VideoRequestValidationException.class,
                         (ex) -> assertThat(ex.field()).isEqualTo("events[0]"));
-        assertThat(WebhookEndpointCreateRequest.builder().url(PUBLIC_URL).name("\u00a0Video hooks\u202f")
-            .events("video.completed\u00a0").build()).satisfies((request) -> {
+        assertThat(WebhookEndpointCreateRequest.of(PUBLIC_URL).withName("\u00a0Video hooks\u202f")
+            .withEvents("video.completed\u00a0")).satisfies((request) -> {
                 assertThat(request.name()).isEqualTo("Video hooks");
                 assertThat(request.events()).containsExactly("video.completed");
             });
-        assertThatThrownBy(() -> WebhookEndpointUpdate.builder().status(WebhookEndpointStatus.DELETED).build())
+        assertThatThrownBy(() -> WebhookEndpointUpdate.empty().withStatus(WebhookEndpointStatus.DELETED))
                 .isInstanceOfSatisfying(VideoRequestValidationException.class,
                         (ex) -> assertThat(ex.field()).isEqualTo("status"));
         assertThatThrownBy(() -> new WebhookEndpointListParams(0, 0, false)).isInstanceOf(
@@ -331,14 +330,32 @@ class WebhookEndpointClientTests {
     }
 
     @Test
+    void eachWitherReturnsAValidatedCopyThatKeepsTheOtherMembers() {
+        WebhookEndpointCreateRequest request = WebhookEndpointCreateRequest.of(PUBLIC_URL).withEvents("video.failed")
+                .withName(" n ");
+        assertThat(request).isEqualTo(new WebhookEndpointCreateRequest("n", PUBLIC_URL, List.of("video.failed")));
+        assertThat(request.withName(null)).isEqualTo(new WebhookEndpointCreateRequest(null, PUBLIC_URL,
+                List.of("video.failed")));
+        WebhookEndpointUpdate update = WebhookEndpointUpdate.empty().withStatus(WebhookEndpointStatus.ACTIVE)
+                .withUrl(PUBLIC_URL).withEvents(List.of(" video.completed ")).withName("n");
+        assertThat(update).isEqualTo(new WebhookEndpointUpdate("n", PUBLIC_URL, List.of("video.completed"),
+                WebhookEndpointStatus.ACTIVE));
+        assertThat(update.withStatus(null).withUrl(null).withName(null).withDefaultEvents())
+                .isEqualTo(new WebhookEndpointUpdate(null, null, List.of(), null));
+        assertThat(WebhookEndpointUpdate.empty()).isEqualTo(new WebhookEndpointUpdate(null, null, null, null));
+        assertThatThrownBy(() -> update.withUrl("/relative/hook")).isInstanceOfSatisfying(
+                VideoRequestValidationException.class, (ex) -> assertThat(ex.field()).isEqualTo("url"));
+    }
+
+    @Test
     void aManagementKeyIsRequired() {
         VideoClientSettings settings = VideoClientSettings.builder().baseUrl(this.simulator.baseUrl()).build();
         for (String key : new String[] { null, "", "  " }) {
-            assertThatThrownBy(() -> new ReactiveWebhookEndpointClient(WebClient.builder(), settings, key))
+            assertThatThrownBy(() -> new ReactiveWebhookEndpointClient(WebClient::builder, settings, key))
                     .isInstanceOf(AiStatsConfigurationException.class)
                     .hasMessageContaining("ai-stats.management-key");
         }
-        ReactiveWebhookEndpointClient client = new ReactiveWebhookEndpointClient(WebClient.builder(), settings,
+        ReactiveWebhookEndpointClient client = new ReactiveWebhookEndpointClient(WebClient::builder, settings,
                 this.simulator.managementKey());
         assertThat(client.settings().apiKey()).isEqualTo(this.simulator.managementKey());
         assertThat(client.toString()).doesNotContain(this.simulator.managementKey());
@@ -361,10 +378,10 @@ class WebhookEndpointClientTests {
         assertThat(WebhookEndpointStatus.of(" ACTIVE ")).isSameAs(WebhookEndpointStatus.ACTIVE);
         assertThat(GatewayJson.decode("{\"object\":\"list\"}".getBytes(StandardCharsets.UTF_8),
                 WebhookEndpointList.class, 200, "test").data()).isEmpty();
-        assertThat(new String(GatewayJson.encode(WebhookEndpointUpdate.builder().resetEvents().build()),
+        assertThat(new String(GatewayJson.encode(WebhookEndpointUpdate.empty().withDefaultEvents()),
                 StandardCharsets.UTF_8)).isEqualTo("{\"events\":[]}");
-        assertThat(new String(GatewayJson.encode(WebhookEndpointCreateRequest.builder().url(PUBLIC_URL)
-                .name("n").events(List.of("video.created")).build()), StandardCharsets.UTF_8))
+        assertThat(new String(GatewayJson.encode(WebhookEndpointCreateRequest.of(PUBLIC_URL)
+                .withName("n").withEvents(List.of("video.created"))), StandardCharsets.UTF_8))
                 .isEqualTo("{\"name\":\"n\",\"url\":\"" + PUBLIC_URL + "\",\"events\":[\"video.created\"]}");
         assertThat(Map.of("k", WebhookEndpointStatus.DISABLED).toString()).isEqualTo("{k=disabled}");
     }
