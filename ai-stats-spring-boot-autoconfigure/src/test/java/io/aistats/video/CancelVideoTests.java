@@ -1,7 +1,5 @@
 package io.aistats.video;
 
-import io.aistats.test.AiStatsGatewaySimulator;
-import io.aistats.test.AiStatsSimulatorExtension;
 import io.aistats.video.error.GatewayValidationException;
 import io.aistats.video.error.NotFoundException;
 import io.aistats.video.error.UpstreamException;
@@ -9,10 +7,8 @@ import io.aistats.video.error.VideoCancellationUnsupportedException;
 import io.aistats.video.model.VideoGenerationRequest;
 import io.aistats.video.model.VideoJob;
 import io.aistats.video.model.VideoStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
 import java.time.Duration;
@@ -25,26 +21,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the cancelled job, or the typed exception of each refusal. The live gateway's 501 is covered where the simulator
  * keeps cancellation off.
  */
-class CancelVideoTests {
-
-    @RegisterExtension
-    static final AiStatsSimulatorExtension gateway =
-            AiStatsSimulatorExtension.of(AiStatsGatewaySimulator.Builder::manualClock);
-
-    private static AiStatsGatewaySimulator simulator;
-
-    private static VideoClient client;
+class CancelVideoTests extends AbstractSimulatorClientTests {
 
     @BeforeAll
-    static void startSimulator() {
-        simulator = gateway.simulator();
+    static void switchCancellationOn() {
         simulator.cancellation(true);
-        client = SimulatorClients.blocking(simulator);
-    }
-
-    @AfterEach
-    void reset() {
-        simulator.faults().reset();
     }
 
     @Test

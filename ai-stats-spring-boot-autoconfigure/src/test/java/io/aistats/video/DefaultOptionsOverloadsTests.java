@@ -1,7 +1,5 @@
 package io.aistats.video;
 
-import io.aistats.test.AiStatsGatewaySimulator;
-import io.aistats.test.AiStatsSimulatorExtension;
 import io.aistats.video.model.DownloadUrlOptions;
 import io.aistats.video.model.VideoJobStream;
 import io.aistats.video.model.VideoJobUpdate;
@@ -9,7 +7,6 @@ import io.aistats.video.model.VideoListParams;
 import io.aistats.video.model.WebSocketUrlOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.time.Duration;
@@ -24,17 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the default options, on the blocking and the reactive client and on both {@code videos()} views, over real
  * sockets to the gateway simulator.
  */
-class DefaultOptionsOverloadsTests {
+class DefaultOptionsOverloadsTests extends AbstractSimulatorClientTests {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @RegisterExtension
-    static final AiStatsSimulatorExtension gateway =
-            AiStatsSimulatorExtension.of(AiStatsGatewaySimulator.Builder::manualClock);
-
-    private static AiStatsGatewaySimulator simulator;
-
-    private static VideoClient client;
 
     private static ReactiveVideoClient reactive;
 
@@ -42,8 +31,6 @@ class DefaultOptionsOverloadsTests {
 
     @BeforeAll
     static void createCompletedJob() {
-        simulator = gateway.simulator();
-        client = SimulatorClients.blocking(simulator);
         reactive = client.reactive();
         videoId = SimulatorClients.completedJob(client, simulator);
     }

@@ -1,7 +1,6 @@
 package io.aistats.video;
 
 import io.aistats.test.AiStatsGatewaySimulator;
-import io.aistats.test.AiStatsSimulatorExtension;
 import io.aistats.video.error.AiStatsConnectionException;
 import io.aistats.video.error.NotFoundException;
 import io.aistats.video.error.VideoNotReadyException;
@@ -9,7 +8,6 @@ import io.aistats.video.model.VideoGenerationRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,19 +32,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Downloads to a file appear complete or not at all, and leave no temporary file behind; a body that ends early is
  * an error for every reader.
  */
-class DownloadTests {
+class DownloadTests extends AbstractSimulatorClientTests {
 
     private static final long TRUNCATED_SIZE = 8L * 1024 * 1024;
 
     private static final byte[] PREVIOUS = "previous content".getBytes(StandardCharsets.UTF_8);
-
-    @RegisterExtension
-    static final AiStatsSimulatorExtension gateway =
-            AiStatsSimulatorExtension.of(AiStatsGatewaySimulator.Builder::manualClock);
-
-    private static AiStatsGatewaySimulator simulator;
-
-    private static VideoClient client;
 
     private static String videoId;
 
@@ -54,15 +44,12 @@ class DownloadTests {
     Path directory;
 
     @BeforeAll
-    static void startSimulator() {
-        simulator = gateway.simulator();
-        client = SimulatorClients.blocking(simulator);
+    static void completeAJob() {
         videoId = SimulatorClients.completedJob(client, simulator);
     }
 
     @AfterEach
-    void reset() {
-        simulator.faults().reset();
+    void resetContentSize() {
         simulator.contentSize(AiStatsGatewaySimulator.sampleVideo().length);
     }
 

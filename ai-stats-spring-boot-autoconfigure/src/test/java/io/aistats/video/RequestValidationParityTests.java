@@ -1,7 +1,5 @@
 package io.aistats.video;
 
-import io.aistats.test.AiStatsGatewaySimulator;
-import io.aistats.test.AiStatsSimulatorExtension;
 import io.aistats.test.RecordedRequest;
 import io.aistats.test.SimulatedWebhookEndpoint;
 import io.aistats.video.error.AiStatsApiException;
@@ -11,10 +9,8 @@ import io.aistats.video.model.InputReference;
 import io.aistats.video.model.ProviderRouting;
 import io.aistats.video.model.VideoGenerationRequest;
 import io.aistats.video.model.VideoJob;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -33,25 +29,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * field, and what it accepts is sent as given and accepted by the simulator. Every case of the issue that compared
  * the two is here, with its exact strings.
  */
-class RequestValidationParityTests {
+class RequestValidationParityTests extends AbstractSimulatorClientTests {
 
     private static final long MAX_SAFE_INTEGER = 9_007_199_254_740_991L;
 
-    @RegisterExtension
-    static final AiStatsSimulatorExtension gateway = AiStatsSimulatorExtension
-        .of((builder) -> builder.manualClock().allowLocalWebhookUrls(true));
-
-    private static AiStatsGatewaySimulator simulator;
-
-    private static VideoClient client;
-
     private final JsonMapper json = JsonMapper.builder().build();
-
-    @BeforeAll
-    static void startSimulator() {
-        simulator = gateway.simulator();
-        client = SimulatorClients.blocking(simulator);
-    }
 
     @BeforeEach
     void clearRequests() {

@@ -1,7 +1,6 @@
 package io.aistats.video;
 
 import io.aistats.test.AiStatsGatewaySimulator;
-import io.aistats.test.AiStatsSimulatorExtension;
 import io.aistats.video.error.AiStatsApiException;
 import io.aistats.video.error.AiStatsConnectionException;
 import io.aistats.video.error.AiStatsDecodingException;
@@ -14,9 +13,7 @@ import io.aistats.video.error.VideoCancellationUnsupportedException;
 import io.aistats.video.model.DownloadUrlOptions;
 import io.aistats.video.model.VideoGenerationRequest;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,30 +27,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The retry policy against injected faults: safe calls are retried on transient failures, create and cancel never
  * are, and exhausted retries surface the typed exception of the last attempt.
  */
-class RetryPolicyTests {
+class RetryPolicyTests extends AbstractSimulatorClientTests {
 
     private static final String VIDEO_ROUTES = "/v1/videos/";
-
-    @RegisterExtension
-    static final AiStatsSimulatorExtension gateway =
-            AiStatsSimulatorExtension.of(AiStatsGatewaySimulator.Builder::manualClock);
-
-    private static AiStatsGatewaySimulator simulator;
-
-    private static VideoClient client;
 
     private static String videoId;
 
     @BeforeAll
-    static void startSimulator() {
-        simulator = gateway.simulator();
-        client = SimulatorClients.blocking(simulator);
+    static void completeAJob() {
         videoId = SimulatorClients.completedJob(client, simulator);
-    }
-
-    @BeforeEach
-    void resetFaults() {
-        simulator.faults().reset();
     }
 
     @ParameterizedTest

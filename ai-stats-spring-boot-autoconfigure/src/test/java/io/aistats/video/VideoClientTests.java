@@ -1,7 +1,6 @@
 package io.aistats.video;
 
 import io.aistats.test.AiStatsGatewaySimulator;
-import io.aistats.test.AiStatsSimulatorExtension;
 import io.aistats.test.RecordedRequest;
 import io.aistats.video.error.NotFoundException;
 import io.aistats.video.error.VideoCancellationUnsupportedException;
@@ -19,10 +18,7 @@ import io.aistats.video.model.VideoListParams;
 import io.aistats.video.model.VideoModelList;
 import io.aistats.video.model.VideoPage;
 import io.aistats.video.model.VideoStatus;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -40,26 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Every operation of the blocking client against the gateway simulator, over real sockets.
  */
-class VideoClientTests {
-
-    @RegisterExtension
-    static final AiStatsSimulatorExtension gateway =
-            AiStatsSimulatorExtension.of(AiStatsGatewaySimulator.Builder::manualClock);
-
-    private static AiStatsGatewaySimulator simulator;
-
-    private static VideoClient client;
-
-    @BeforeAll
-    static void startSimulator() {
-        simulator = gateway.simulator();
-        client = SimulatorClients.blocking(simulator);
-    }
-
-    @BeforeEach
-    void resetFaults() {
-        simulator.faults().reset();
-    }
+class VideoClientTests extends AbstractSimulatorClientTests {
 
     @Test
     void generateVideoReturnsTheQueuedJobAndSendsTheClientHeaders() {

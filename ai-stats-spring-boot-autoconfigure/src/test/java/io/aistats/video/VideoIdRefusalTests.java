@@ -1,7 +1,5 @@
 package io.aistats.video;
 
-import io.aistats.test.AiStatsGatewaySimulator;
-import io.aistats.test.AiStatsSimulatorExtension;
 import io.aistats.test.RecordedRequest;
 import io.aistats.video.error.NotFoundException;
 import io.aistats.video.error.VideoRequestValidationException;
@@ -9,9 +7,7 @@ import io.aistats.video.model.DownloadUrlOptions;
 import io.aistats.video.model.VideoJobStream;
 import io.aistats.video.model.WebSocketUrlOptions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -31,27 +27,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Ids that could change the shape of a URL are refused by every operation that takes one, before anything reaches
  * the gateway (here the simulator, over a real socket); other ids travel as exactly one encoded path segment.
  */
-class VideoIdRefusalTests {
-
-    @RegisterExtension
-    static final AiStatsSimulatorExtension gateway =
-            AiStatsSimulatorExtension.of(AiStatsGatewaySimulator.Builder::manualClock);
+class VideoIdRefusalTests extends AbstractSimulatorClientTests {
 
     private static final List<String> REFUSED = List.of(".", "..", " .. ", "../models", "G-1/content", "G-1\\x",
             "G-1?x=1", "G-1#top", "G-1\u0000", "G-1\nHost: evil", "G-\u007f1", "G-1\u0085", "a/" + "x".repeat(10_000));
 
-    private static AiStatsGatewaySimulator simulator;
-
-    private static VideoClient client;
-
     @TempDir
     static Path directory;
-
-    @BeforeAll
-    static void startClient() {
-        simulator = gateway.simulator();
-        client = SimulatorClients.blocking(simulator);
-    }
 
     @Test
     void everyOperationRefusesIdsThatCouldChangeTheUrl() throws IOException {

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -32,6 +35,12 @@ import static org.awaitility.Awaitility.await;
  * Posts real signed deliveries over a socket to the auto-configured endpoint and checks what the gateway would be
  * answered and what the application's listeners receive. Subclasses choose the web stack.
  */
+@SpringBootTest(classes = WebhookTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = { AbstractWebhookEndToEndTests.PROPERTIES_SECRET,
+                AbstractWebhookEndToEndTests.PROPERTIES_ROTATED_SECRET,
+                AbstractWebhookEndToEndTests.PROPERTIES_MAX_PAYLOAD,
+                AbstractWebhookEndToEndTests.PROPERTIES_MAX_IN_FLIGHT,
+                AbstractWebhookEndToEndTests.PROPERTIES_READ_TIMEOUT })
 abstract class AbstractWebhookEndToEndTests {
 
     static final String PROPERTIES_SECRET = "ai-stats.webhook.secret=" + WebhookDeliveries.SECRET;
@@ -51,16 +60,28 @@ abstract class AbstractWebhookEndToEndTests {
     private int port;
 
     @Autowired
+    private ApplicationContext context;
+
+    @Autowired
     private RecordingListener listener;
 
     private WebhookDeliveries deliveries;
 
     private String videoId;
 
+    /** @return the web stack of the concrete test class */
+    abstract WebStack stack();
+
     @BeforeEach
     void setUp() {
         this.deliveries = new WebhookDeliveries(URI.create("http://localhost:" + this.port + "/ai-stats/webhooks"));
         this.videoId = WebhookDeliveries.newVideoId();
+    }
+
+    @Test
+    void servesTheEndpointWithThisStacksHandler() {
+        assertThat(this.context.getBeansOfType(stack().handlerType())).hasSize(1);
+        assertThat(this.context.getBeansOfType(stack().otherHandlerType())).isEmpty();
     }
 
     @Test

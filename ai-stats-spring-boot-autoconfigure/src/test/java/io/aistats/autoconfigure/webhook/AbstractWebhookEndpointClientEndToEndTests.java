@@ -21,16 +21,22 @@ import io.aistats.video.webhook.endpoint.WebhookEndpoint;
 import io.aistats.video.webhook.endpoint.WebhookEndpointClient;
 import io.aistats.video.webhook.endpoint.WebhookEndpointCreateRequest;
 import io.aistats.video.webhook.endpoint.WebhookEndpointUpdate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import java.time.Duration;
@@ -44,8 +50,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole webhook path over real sockets: an endpoint created through the {@link WebhookEndpointClient} on a gateway
  * simulator, the application's receiver (auto-configured with that endpoint's signing secret), a job created through
  * the application's {@link VideoClient} and driven by the simulator's manual clock, and the application's
- * {@code @EventListener}s receiving the gateway's signed deliveries as typed events. Subclasses choose the web stack.
+ * {@code @EventListener}s receiving the gateway's signed deliveries as typed events. Each test class starts a gateway
+ * of its own. Subclasses choose the web stack.
  */
+@SpringBootTest(classes = AbstractWebhookEndpointClientEndToEndTests.EndpointEventsApplication.class,
+        webEnvironment = WebEnvironment.RANDOM_PORT)
 abstract class AbstractWebhookEndpointClientEndToEndTests {
 
     static final String[] ALL_EVENTS = { "video.created", "video.status_changed", "video.progress",
@@ -53,8 +62,13 @@ abstract class AbstractWebhookEndpointClientEndToEndTests {
 
     private static final Duration IDLE = Duration.ofSeconds(10);
 
+    private static Gateway started;
+
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private ApplicationContext context;
 
     @Autowired
     private WebhookEndpointClient endpoints;
@@ -65,8 +79,29 @@ abstract class AbstractWebhookEndpointClientEndToEndTests {
     @Autowired
     private EventRecorder recorder;
 
-    /** @return the gateway of the concrete test class */
-    abstract Gateway gateway();
+    /** @return the web stack of the concrete test class */
+    abstract WebStack stack();
+
+    @BeforeAll
+    static void startGateway() {
+        started = Gateway.start();
+    }
+
+    @DynamicPropertySource
+    static void gatewayProperties(DynamicPropertyRegistry registry) {
+        // called when the application starts, after the test class started its gateway
+        started.register(registry);
+    }
+
+    @AfterAll
+    static void stopGateway() {
+        started.close();
+    }
+
+    /** @return the gateway of the running test class */
+    static Gateway gateway() {
+        return started;
+    }
 
     @BeforeEach
     void pointTheEndpointAtThisApplication() {
@@ -75,6 +110,11 @@ abstract class AbstractWebhookEndpointClientEndToEndTests {
                 WebhookEndpointUpdate.empty().withUrl(url));
         assertThat(endpoint.url()).isEqualTo(url);
         assertThat(endpoint.isActive()).isTrue();
+    }
+
+    @Test
+    void receivesWithThisStacksHandler() {
+        assertThat(this.context.getBeansOfType(stack().handlerType())).hasSize(1);
     }
 
     @Test

@@ -5,7 +5,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,12 +21,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * With Spring Security in the application, signed deliveries reach the endpoint (no login, no CSRF token) while
- * every other path stays protected. Subclasses choose the web stack and the application's own security.
+ * every other path stays protected. Subclasses choose the web stack and the application's own security, and check
+ * the security chains the application ends up with.
  */
+@SpringBootTest(classes = WebhookTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = AbstractWebhookEndToEndTests.PROPERTIES_SECRET)
 abstract class AbstractWebhookSecurityTests {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     private RecordingListener listener;

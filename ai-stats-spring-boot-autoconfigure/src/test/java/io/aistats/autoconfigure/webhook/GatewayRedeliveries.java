@@ -64,7 +64,7 @@ final class GatewayRedeliveries<T> {
                         }
                         for (Answer<T> answer : sending.send(attempt.item(), attempt.number())) {
                             HttpResponse<String> response = answer.response();
-                            answers.computeIfAbsent(WebhookDeliveryStormTests.answerCode(response),
+                            answers.computeIfAbsent(StormDeliveries.answerCode(response),
                                     (code) -> new AtomicInteger()).incrementAndGet();
                             if (response.statusCode() >= 500 || response.statusCode() == 409) {
                                 assertThat(attempt.number()).as("attempts of one delivery")

@@ -2,29 +2,23 @@ package io.aistats.autoconfigure.webhook;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A Spring WebFlux application with its own high-priority security chain that authenticates every exchange.
  */
-@SpringBootTest(classes = { WebhookTestApplication.class, WebFluxWebhookUserChainSecurityTests.UserSecurity.class },
-        webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "spring.main.web-application-type=reactive", AbstractWebhookEndToEndTests.PROPERTIES_SECRET })
+@TestPropertySource(properties = "spring.main.web-application-type=reactive")
+@Import(WebFluxWebhookUserChainSecurityTests.UserSecurity.class)
 class WebFluxWebhookUserChainSecurityTests extends AbstractWebhookSecurityTests {
-
-    @Autowired
-    private ApplicationContext context;
 
     @Test
     void addsOnlyTheWebhookChainBesideTheApplicationsChain() {

@@ -2,11 +2,8 @@ package io.aistats.autoconfigure.webhook;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.ApplicationContext;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,16 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Declaring the webhook chain switches Spring Security's implicit default chain off, so the starter declares the
  * default alongside.
  */
-@SpringBootTest(classes = WebhookTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "spring.main.web-application-type=reactive", AbstractWebhookEndToEndTests.PROPERTIES_SECRET,
-                "spring.autoconfigure.exclude=" + WebFluxWebhookWithoutActuatorSecurityTests.MANAGEMENT_SECURITY })
+@TestPropertySource(properties = { "spring.main.web-application-type=reactive",
+        "spring.autoconfigure.exclude=" + WebFluxWebhookWithoutActuatorSecurityTests.MANAGEMENT_SECURITY })
 class WebFluxWebhookWithoutActuatorSecurityTests extends AbstractWebhookSecurityTests {
 
     static final String MANAGEMENT_SECURITY = "org.springframework.boot.security.autoconfigure.actuate.web.reactive."
             + "ReactiveManagementWebSecurityAutoConfiguration";
-
-    @Autowired
-    private ApplicationContext context;
 
     @Test
     void addsTheWebhookChainAndTheDefaultChain() {

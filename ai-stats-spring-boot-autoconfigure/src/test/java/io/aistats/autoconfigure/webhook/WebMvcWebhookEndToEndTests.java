@@ -1,33 +1,15 @@
 package io.aistats.autoconfigure.webhook;
 
-import io.aistats.video.webhook.WebFluxWebhookHandler;
-import io.aistats.video.webhook.WebMvcWebhookHandler;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.ApplicationContext;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * End-to-end webhook tests against a Spring MVC application on Tomcat.
  */
-@SpringBootTest(classes = WebhookTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "spring.main.web-application-type=servlet", AbstractWebhookEndToEndTests.PROPERTIES_SECRET,
-                AbstractWebhookEndToEndTests.PROPERTIES_ROTATED_SECRET,
-                AbstractWebhookEndToEndTests.PROPERTIES_MAX_PAYLOAD,
-                AbstractWebhookEndToEndTests.PROPERTIES_MAX_IN_FLIGHT,
-                AbstractWebhookEndToEndTests.PROPERTIES_READ_TIMEOUT })
+@TestPropertySource(properties = "spring.main.web-application-type=servlet")
 class WebMvcWebhookEndToEndTests extends AbstractWebhookEndToEndTests {
 
-    @Autowired
-    private ApplicationContext context;
-
-    @Test
-    void servesTheEndpointWithThisStacksHandler() {
-        assertThat(this.context.getBeansOfType(WebMvcWebhookHandler.class)).hasSize(1);
-        assertThat(this.context.getBeansOfType(WebFluxWebhookHandler.class)).isEmpty();
+    @Override
+    WebStack stack() {
+        return WebStack.SERVLET;
     }
 }

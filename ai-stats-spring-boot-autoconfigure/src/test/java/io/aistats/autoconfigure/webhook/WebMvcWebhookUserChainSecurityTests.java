@@ -2,29 +2,23 @@ package io.aistats.autoconfigure.webhook;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A Spring MVC application with its own high-priority security filter chain that authenticates every request.
  */
-@SpringBootTest(classes = { WebhookTestApplication.class, WebMvcWebhookUserChainSecurityTests.UserSecurity.class },
-        webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "spring.main.web-application-type=servlet", AbstractWebhookEndToEndTests.PROPERTIES_SECRET })
+@TestPropertySource(properties = "spring.main.web-application-type=servlet")
+@Import(WebMvcWebhookUserChainSecurityTests.UserSecurity.class)
 class WebMvcWebhookUserChainSecurityTests extends AbstractWebhookSecurityTests {
-
-    @Autowired
-    private ApplicationContext context;
 
     @Test
     void addsOnlyTheWebhookChainBesideTheApplicationsChain() {

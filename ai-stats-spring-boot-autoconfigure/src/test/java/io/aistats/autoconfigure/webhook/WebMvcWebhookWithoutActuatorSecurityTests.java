@@ -2,27 +2,20 @@ package io.aistats.autoconfigure.webhook;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.ApplicationContext;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A Spring MVC application without the actuator, secured by Spring Boot's default security (no chain of its own).
  */
-@SpringBootTest(classes = WebhookTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "spring.main.web-application-type=servlet", AbstractWebhookEndToEndTests.PROPERTIES_SECRET,
-                "spring.autoconfigure.exclude=" + WebMvcWebhookWithoutActuatorSecurityTests.MANAGEMENT_SECURITY })
+@TestPropertySource(properties = { "spring.main.web-application-type=servlet",
+        "spring.autoconfigure.exclude=" + WebMvcWebhookWithoutActuatorSecurityTests.MANAGEMENT_SECURITY })
 class WebMvcWebhookWithoutActuatorSecurityTests extends AbstractWebhookSecurityTests {
 
     static final String MANAGEMENT_SECURITY =
             "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration";
-
-    @Autowired
-    private ApplicationContext context;
 
     @Test
     void addsTheWebhookChainBesideBootsDefaultChain() {

@@ -1,9 +1,9 @@
 package io.aistats.autoconfigure.webhook;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.aistats.autoconfigure.webhook.WebhookDeliveryStormTests.Delivery;
-import io.aistats.autoconfigure.webhook.WebhookDeliveryStormTests.StormListener;
-import io.aistats.autoconfigure.webhook.WebhookDeliveryStormTests.ValidEvent;
+import io.aistats.autoconfigure.webhook.StormDeliveries.Delivery;
+import io.aistats.autoconfigure.webhook.StormDeliveries.StormListener;
+import io.aistats.autoconfigure.webhook.StormDeliveries.ValidEvent;
 import io.aistats.postgres.PostgresTestDatabase;
 import io.aistats.test.WebhookSigner;
 import io.aistats.video.event.VideoJobEvent;
@@ -109,7 +109,7 @@ class WebhookClusterTests {
     @Test
     void everyValidEventIsPublishedOnceAcrossTheReplicas() throws Exception {
         Random random = new Random(SEED);
-        List<ValidEvent> events = WebhookDeliveryStormTests.validEvents("CLUSTER", VIDEOS);
+        List<ValidEvent> events = StormDeliveries.validEvents("CLUSTER", VIDEOS);
         List<Send> plan = new ArrayList<>();
         List<ValidEvent> paired = new ArrayList<>(events);
         Collections.shuffle(paired, random);
@@ -156,13 +156,13 @@ class WebhookClusterTests {
             .single()).as("claims left in flight").isZero();
 
         int validDeliveries = events.size() + SIMULTANEOUS_PAIRS + DUPLICATES;
-        assertThat(WebhookDeliveryStormTests.count(answers, "accepted")).isEqualTo(validIds.size());
-        assertThat(WebhookDeliveryStormTests.count(answers, "listener_failed")).isEqualTo(LISTENER_FAILURES);
+        assertThat(StormDeliveries.count(answers, "accepted")).isEqualTo(validIds.size());
+        assertThat(StormDeliveries.count(answers, "listener_failed")).isEqualTo(LISTENER_FAILURES);
         // every failed delivery was delivered again, so every valid delivery but the first of each event is a duplicate
-        assertThat(WebhookDeliveryStormTests.count(answers, "duplicate")).isEqualTo(validDeliveries - validIds.size());
-        assertThat(WebhookDeliveryStormTests.count(answers, "invalid_signature"))
+        assertThat(StormDeliveries.count(answers, "duplicate")).isEqualTo(validDeliveries - validIds.size());
+        assertThat(StormDeliveries.count(answers, "invalid_signature"))
             .isEqualTo(TAMPERED + FOREIGN_SIGNATURES);
-        assertThat(WebhookDeliveryStormTests.count(answers, "stale_timestamp")).isEqualTo(STALE);
+        assertThat(StormDeliveries.count(answers, "stale_timestamp")).isEqualTo(STALE);
         assertThat(answers.keySet()).as("in the transaction a simultaneous claim waits, and is never in flight")
             .containsOnly("accepted", "duplicate", "listener_failed", "invalid_signature", "stale_timestamp");
         assertThat(millis).as("well under a minute on two cores").isLessThan(45_000);
@@ -224,31 +224,21 @@ class WebhookClusterTests {
 
     private static HttpResponse<String> post(WebhookDeliveries endpoint, Delivery delivery, int attempt)
             throws Exception {
-        return WebhookDeliveryStormTests.post(endpoint, delivery, attempt);
+        return StormDeliveries.post(endpoint, delivery, attempt);
     }
 
     private static List<Delivery> invalidDeliveries(Random random) {
         WebhookSigner signer = new WebhookSigner(WebhookDeliveries.SECRET);
-        WebhookSigner stranger = new WebhookSigner("whsec_not_the_endpoints_secret");
         List<Delivery> deliveries = new ArrayList<>();
         for (int i = 0; i < TAMPERED; i++) {
             // an event of a valid video, signed as completed and delivered as failed: must never be published
-            String videoId = WebhookDeliveryStormTests.videoId("CLUSTER", i % VIDEOS);
+            String videoId = StormDeliveries.videoId("CLUSTER", i % VIDEOS);
             deliveries.add(new Delivery((attempt) -> WebhookDeliveries.body(videoId, "video.failed", "video.failed",
-                    attempt, "completed", null), (body) -> signer.headers(body, WebhookDeliveryStormTests.now()),
+                    attempt, "completed", null), (body) -> signer.headers(body, StormDeliveries.now()),
                     (body) -> body.replace("\"status\":\"completed\"", "\"status\":\"failed\"")));
         }
-        for (int i = 0; i < FOREIGN_SIGNATURES; i++) {
-            String videoId = WebhookDeliveryStormTests.videoId("CLUSTERFOREIGN", i);
-            deliveries.add(new Delivery((attempt) -> WebhookDeliveryStormTests.completed(videoId, attempt),
-                    (body) -> stranger.headers(body, WebhookDeliveryStormTests.now())));
-        }
-        for (int i = 0; i < STALE; i++) {
-            String videoId = WebhookDeliveryStormTests.videoId("CLUSTERSTALE", i);
-            long skew = (random.nextBoolean() ? -1 : 1) * (301 + random.nextInt(7200));
-            deliveries.add(new Delivery((attempt) -> WebhookDeliveryStormTests.completed(videoId, attempt),
-                    (body) -> signer.headers(body, WebhookDeliveryStormTests.now() + skew)));
-        }
+        deliveries.addAll(StormDeliveries.foreignSigned("CLUSTERFOREIGN", FOREIGN_SIGNATURES));
+        deliveries.addAll(StormDeliveries.stale("CLUSTERSTALE", STALE, random));
         return deliveries;
     }
 

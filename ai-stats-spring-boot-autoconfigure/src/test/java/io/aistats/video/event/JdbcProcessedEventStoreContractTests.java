@@ -1,6 +1,8 @@
 package io.aistats.video.event;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.aistats.video.event.ProcessedEventStore.Claim;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +12,7 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import java.time.Clock;
 import java.time.Duration;
-import javax.sql.DataSource;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,18 +22,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class JdbcProcessedEventStoreContractTests extends ProcessedEventStoreContractTests {
 
-    private DataSource dataSource;
+    private HikariDataSource dataSource;
 
     private JdbcProcessedEventStore store;
 
-    /** A fresh, empty database. */
-    abstract DataSource createDataSource();
+    /** A fresh, empty database; closed after each test. */
+    abstract HikariDataSource createDataSource();
 
     /** The platform in the schema script's name. */
     abstract String platform();
 
-    /** Closes the database. */
-    abstract void closeDataSource(DataSource dataSource) throws Exception;
+    /**
+     * @param name the start of the database's name
+     * @param mode the H2 compatibility mode, or {@code null} for H2's own
+     * @return a fresh in-memory H2 database, kept until its pool closes
+     */
+    static HikariDataSource inMemoryH2(String name, @Nullable String mode) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl("jdbc:h2:mem:" + name + "_" + UUID.randomUUID() + ((mode != null) ? ";MODE=" + mode : "")
+                + ";DB_CLOSE_DELAY=-1");
+        dataSource.setMaximumPoolSize(10);
+        return dataSource;
+    }
 
     @Override
     ProcessedEventStore createStore(Duration timeToLive, Clock clock) {
@@ -44,8 +56,8 @@ abstract class JdbcProcessedEventStoreContractTests extends ProcessedEventStoreC
     }
 
     @AfterEach
-    void closeDataSource() throws Exception {
-        closeDataSource(this.dataSource);
+    void closeDataSource() {
+        this.dataSource.close();
     }
 
     @Test

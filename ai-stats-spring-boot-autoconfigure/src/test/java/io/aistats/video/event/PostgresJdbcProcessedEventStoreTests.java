@@ -4,8 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.aistats.postgres.PostgresTestDatabase;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import javax.sql.DataSource;
-
 /**
  * {@link JdbcProcessedEventStore} on a real PostgreSQL server, a fresh database per test.
  */
@@ -13,17 +11,12 @@ import javax.sql.DataSource;
 class PostgresJdbcProcessedEventStoreTests extends JdbcProcessedEventStoreContractTests {
 
     @Override
-    DataSource createDataSource() {
+    HikariDataSource createDataSource() {
         return PostgresTestDatabase.newDatabase("claims_store");
     }
 
     @Override
     String platform() {
         return "postgresql";
-    }
-
-    @Override
-    void closeDataSource(DataSource dataSource) {
-        ((HikariDataSource) dataSource).close();
     }
 }
