@@ -6,31 +6,31 @@ package io.aistats.video.webhook;
  * Only {@link #TIMESTAMP} and {@link #SIGNATURE} take part in verification; the other headers repeat members of the
  * signed body, which is the source of truth for the event.
  */
-public final class WebhookHeaders {
+final class WebhookHeaders {
 
     /** Event id, stable across retries; equals the body's {@code id}. */
-    public static final String EVENT_ID = "x-phaseo-event-id";
+    static final String EVENT_ID = "x-phaseo-event-id";
 
     /** Event type such as {@code video.completed}; equals the body's {@code type}. */
-    public static final String EVENT_TYPE = "x-phaseo-event-type";
+    static final String EVENT_TYPE = "x-phaseo-event-type";
 
     /** Delivery key, stable across retries; equals the body's {@code delivery.key}. */
-    public static final String DELIVERY_KEY = "x-phaseo-delivery-key";
+    static final String DELIVERY_KEY = "x-phaseo-delivery-key";
 
     /** Attempt number, 1-based; equals the body's {@code delivery.attempt}. */
-    public static final String ATTEMPT = "x-phaseo-attempt";
+    static final String ATTEMPT = "x-phaseo-attempt";
 
     /** Maximum number of attempts ({@code 4}). */
-    public static final String MAX_ATTEMPTS = "x-phaseo-max-attempts";
+    static final String MAX_ATTEMPTS = "x-phaseo-max-attempts";
 
     /** Unix seconds at signing time, part of the signed message. */
-    public static final String TIMESTAMP = "x-phaseo-timestamp";
+    static final String TIMESTAMP = "x-phaseo-timestamp";
 
     /** Lower-case hex HMAC-SHA256 of {@code timestamp + "." + body}. */
-    public static final String SIGNATURE = "x-phaseo-signature";
+    static final String SIGNATURE = "x-phaseo-signature";
 
     /** {@code User-Agent} value of the gateway's deliveries. */
-    public static final String USER_AGENT_VALUE = "Phaseo-Async-Webhook/1.0";
+    static final String USER_AGENT_VALUE = "Phaseo-Async-Webhook/1.0";
 
     private WebhookHeaders() {
     }

@@ -69,21 +69,10 @@ public class WebhookProcessor {
     private @Nullable WebhookDeliveryObservationConvention observationConvention;
 
     /**
-     * Creates a synchronous processor with the default maximum body size.
      * @param verifier checks signatures and timestamps
      * @param parser reads verified bodies
      * @param dispatcher de-duplicates and publishes events
-     */
-    public WebhookProcessor(WebhookVerifier verifier, WebhookDeliveryParser parser,
-            VideoJobEventDispatcher dispatcher) {
-        this(verifier, parser, dispatcher, DEFAULT_MAX_PAYLOAD_SIZE, null);
-    }
-
-    /**
-     * @param verifier checks signatures and timestamps
-     * @param parser reads verified bodies
-     * @param dispatcher de-duplicates and publishes events
-     * @param maxPayloadSize the largest body accepted; positive
+     * @param maxPayloadSize the largest body accepted ({@link #DEFAULT_MAX_PAYLOAD_SIZE} by default); positive
      * @param asyncExecutor runs the listeners in asynchronous mode; {@code null} for synchronous mode
      */
     public WebhookProcessor(WebhookVerifier verifier, WebhookDeliveryParser parser, VideoJobEventDispatcher dispatcher,
