@@ -149,7 +149,7 @@ public class WebhookProcessor {
      * @param headers the request headers (names are case-insensitive)
      * @return the rejection to answer, or {@code null} when the body should be read and {@link #process} called
      */
-    public @Nullable WebhookOutcome precheck(HttpHeaders headers) {
+    @Nullable WebhookOutcome precheck(HttpHeaders headers) {
         try {
             this.verifier.checkHeaders(headers.getFirst(WebhookHeaders.TIMESTAMP),
                     headers.getFirst(WebhookHeaders.SIGNATURE));
@@ -165,7 +165,7 @@ public class WebhookProcessor {
      * @param detail what was asked of the budget, for the log
      * @return {@link WebhookOutcome#OVERLOADED}
      */
-    public WebhookOutcome overloaded(String detail) {
+    WebhookOutcome overloaded(String detail) {
         return observed((context) -> reject(WebhookOutcome.OVERLOADED,
                 "Webhook deliveries being read hold the in-flight byte budget (" + detail + ")"));
     }
@@ -175,7 +175,7 @@ public class WebhookProcessor {
      * @param detail what happened, for the log
      * @return {@link WebhookOutcome#INCOMPLETE_BODY}
      */
-    public WebhookOutcome incompleteBody(String detail) {
+    WebhookOutcome incompleteBody(String detail) {
         return observed((context) -> reject(WebhookOutcome.INCOMPLETE_BODY, "Webhook body incomplete: " + detail));
     }
 
