@@ -42,7 +42,7 @@ import javax.sql.DataSource;
  * given a {@link PlatformTransactionManager}, the {@link DispatchTransaction} that makes each synchronous hand-off of
  * an event one transaction; with {@code ai-stats.video.watch-store=jdbc}, the {@link JdbcVideoJobWatchStore} of the
  * watcher. The tables are created by the {@link AiStatsJdbcSchemaInitializer}
- * ({@code ai-stats.jdbc.*}) and checked at startup by the {@link AiStatsJdbcTableCheck}.
+ * ({@code ai-stats.jdbc.*}) and checked at startup, so that a missing table fails it naming the table.
  */
 @AutoConfiguration(before = { AiStatsWebhookAutoConfiguration.class, AiStatsVideoStreamAutoConfiguration.class },
         afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",

@@ -14,7 +14,7 @@ import java.util.Objects;
  * Fails startup, naming the table and {@code ai-stats.jdbc.initialize-schema}, when one of the tables the selected
  * JDBC stores need is missing, rather than letting the first delivery fail. Runs after the schema initialization.
  */
-public class AiStatsJdbcTableCheck implements InitializingBean {
+class AiStatsJdbcTableCheck implements InitializingBean {
 
     private final JdbcClient jdbc;
 
@@ -30,7 +30,7 @@ public class AiStatsJdbcTableCheck implements InitializingBean {
      * @param properties the initialization mode, for the message
      * @param schemaLocations the scripts that create the tables, for the message
      */
-    public AiStatsJdbcTableCheck(DataSource dataSource, List<String> tables, AiStatsJdbcProperties properties,
+    AiStatsJdbcTableCheck(DataSource dataSource, List<String> tables, AiStatsJdbcProperties properties,
             List<String> schemaLocations) {
         this.jdbc = JdbcClient.create(dataSource);
         this.tables = List.copyOf(tables);
@@ -41,7 +41,7 @@ public class AiStatsJdbcTableCheck implements InitializingBean {
     /**
      * @return the tables checked
      */
-    public List<String> tables() {
+    List<String> tables() {
         return this.tables;
     }
 

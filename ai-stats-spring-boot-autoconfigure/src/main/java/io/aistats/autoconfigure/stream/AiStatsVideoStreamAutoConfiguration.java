@@ -10,6 +10,7 @@ import io.aistats.video.model.WebSocketUrlOptions;
 import io.aistats.video.stream.InMemoryVideoJobWatchStore;
 import io.aistats.video.stream.VideoJobWatchStore;
 import io.aistats.video.stream.VideoJobWatcher;
+import io.aistats.video.stream.VideoJobWatcherSettings;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -92,9 +93,9 @@ public final class AiStatsVideoStreamAutoConfiguration {
         }
         WebSocketUrlOptions options = (interval != null) ? WebSocketUrlOptions.interval(interval)
                 : WebSocketUrlOptions.defaults();
-        return new VideoJobWatcher(client, dispatcher, watchStore(properties, store),
-                properties.getMaxConcurrentWatches(), properties.getWatchTimeout(), options,
-                Schedulers::boundedElastic);
+        VideoJobWatcherSettings settings = new VideoJobWatcherSettings(properties.getMaxConcurrentWatches(),
+                properties.getWatchTimeout(), options, Schedulers::boundedElastic);
+        return new VideoJobWatcher(client, dispatcher, watchStore(properties, store), settings);
     }
 
     @Bean

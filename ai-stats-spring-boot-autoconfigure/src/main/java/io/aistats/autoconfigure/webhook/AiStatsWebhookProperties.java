@@ -1,6 +1,5 @@
 package io.aistats.autoconfigure.webhook;
 
-import io.aistats.video.webhook.WebhookReadLimits;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -60,7 +59,8 @@ public class AiStatsWebhookProperties implements InitializingBean {
     /**
      * Maximum number of bytes all deliveries being read may hold together, reserved from each declared
      * Content-Length or as chunks arrive. Deliveries beyond it are answered with 503 and Retry-After, so that the
-     * gateway delivers them again later. At least max-payload-size.
+     * gateway delivers them again later. At least max-payload-size; the default holds 128 bodies of the default
+     * max-payload-size, far more than the gateway sends at once.
      */
     private DataSize maxInFlightBytes = DataSize.ofMegabytes(8);
 
@@ -182,13 +182,6 @@ public class AiStatsWebhookProperties implements InitializingBean {
      */
     public void setReadTimeout(Duration readTimeout) {
         this.readTimeout = positive("read-timeout", readTimeout);
-    }
-
-    /**
-     * @return the read limits of the endpoint: a fresh in-flight budget and the read deadline
-     */
-    WebhookReadLimits toReadLimits() {
-        return new WebhookReadLimits(this.maxInFlightBytes, this.readTimeout);
     }
 
     /**

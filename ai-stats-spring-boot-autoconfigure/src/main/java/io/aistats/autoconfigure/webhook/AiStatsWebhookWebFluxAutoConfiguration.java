@@ -72,7 +72,7 @@ public final class AiStatsWebhookWebFluxAutoConfiguration {
     @ConditionalOnMissingBean
     WebFluxWebhookHandler aiStatsWebFluxWebhookHandler(WebhookProcessor processor,
             AiStatsWebhookProperties properties) {
-        return new WebFluxWebhookHandler(processor, properties.toReadLimits());
+        return new WebFluxWebhookHandler(processor, properties.getMaxInFlightBytes(), properties.getReadTimeout());
     }
 
     @Bean(ROUTER_FUNCTION_BEAN_NAME)

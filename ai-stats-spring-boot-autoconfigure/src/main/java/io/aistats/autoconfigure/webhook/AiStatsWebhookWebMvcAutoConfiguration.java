@@ -76,7 +76,7 @@ public final class AiStatsWebhookWebMvcAutoConfiguration {
     @ConditionalOnMissingBean
     WebMvcWebhookHandler aiStatsWebMvcWebhookHandler(WebhookProcessor processor,
             AiStatsWebhookProperties properties) {
-        return new WebMvcWebhookHandler(processor, properties.toReadLimits());
+        return new WebMvcWebhookHandler(processor, properties.getMaxInFlightBytes(), properties.getReadTimeout());
     }
 
     @Bean(ROUTER_FUNCTION_BEAN_NAME)

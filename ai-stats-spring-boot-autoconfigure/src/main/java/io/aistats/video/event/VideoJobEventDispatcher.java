@@ -33,8 +33,8 @@ import java.util.concurrent.RejectedExecutionException;
  * multicaster with an executor; a listener failure is only seen here when they run synchronously.
  * <p>
  * Given an {@link ObservationRegistry}, each event handed over is observed as {@code aistats.video.events} (see
- * {@link VideoJobEventObservationDocumentation#VIDEO_JOB_EVENT}), with the listeners running in its scope. Configure the
- * registry before use; otherwise thread-safe.
+ * {@link VideoJobEventObservationDocumentation#VIDEO_JOB_EVENT}), with the listeners running in its scope. Configure
+ * the registry before use; otherwise thread-safe.
  */
 public class VideoJobEventDispatcher {
 
@@ -56,19 +56,10 @@ public class VideoJobEventDispatcher {
     private @Nullable VideoJobEventObservationConvention observationConvention;
 
     /**
-     * Creates a dispatcher with the {@linkplain #DEFAULT_LEASE default lease} and no transaction.
      * @param publisher publishes to the application's listeners
      * @param store claims the event ids
-     */
-    public VideoJobEventDispatcher(ApplicationEventPublisher publisher, ProcessedEventStore store) {
-        this(publisher, store, DEFAULT_LEASE, null);
-    }
-
-    /**
-     * @param publisher publishes to the application's listeners
-     * @param store claims the event ids
-     * @param lease how long a claim holds before another holder may take it over; should exceed the longest time
-     * the listeners take; positive
+     * @param lease how long a claim holds before another holder may take it over ({@link #DEFAULT_LEASE} by
+     * default); should exceed the longest time the listeners take; positive
      * @param transaction runs each synchronous dispatch in a transaction, or {@code null} for none
      */
     public VideoJobEventDispatcher(ApplicationEventPublisher publisher, ProcessedEventStore store, Duration lease,

@@ -5,6 +5,7 @@ import io.aistats.video.model.VideoStatus;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
@@ -137,7 +138,7 @@ public final class VideoJobEvents {
     /**
      * The id under which an event is de-duplicated: its event id, except for a status change, whose id is computed
      * again from its transition with each status in the one spelling the lifecycle stream and polling can observe
-     * ({@link StoredStatuses#fromPublic}: a stored {@code pending} read as {@code queued}, {@code processing} and
+     * ({@link #storedStatus}: a stored {@code pending} read as {@code queued}, {@code processing} and
      * {@code running} as {@code in_progress}). The webhook for {@code pending -> in_progress} and the stream's
      * {@code queued -> in_progress} of the same job then share one id and reach the listeners once.
      * @param event the event
@@ -171,9 +172,39 @@ public final class VideoJobEvents {
         return OptionalInt.of((int) Math.max(5, Math.min(95, bucket)));
     }
 
+    /**
+     * Maps an observed public status back to the gateway's stored vocabulary, in which webhook
+     * {@code video.status_changed} delivery keys are written ({@code video.status_changed:<previous>:<next>}):
+     * <table>
+     * <caption>Public status to stored status</caption>
+     * <tr><th>public (stream, GET)</th><th>stored</th></tr>
+     * <tr><td>{@code queued}</td><td>{@code queued}</td></tr>
+     * <tr><td>{@code processing}, {@code in_progress}</td><td>{@code in_progress}</td></tr>
+     * <tr><td>{@code completed}, {@code failed}, {@code cancelled}, {@code expired}</td><td>the same</td></tr>
+     * <tr><td>anything else</td><td>the value, trimmed and in lower case</td></tr>
+     * </table>
+     * The public vocabulary loses information, so the result can differ from what the gateway stored: a stored
+     * {@code pending} is shown as {@code queued} (the gateway's key then reads {@code pending}), and a provider
+     * spelling the gateway stores unchanged (for example {@code running}) comes back as {@code in_progress}. An
+     * observed transition then gets a different event id than the webhook for it; the {@link VideoJobEventDispatcher}
+     * reads both spellings as one ({@link #deduplicationId}), so that a listener still sees the transition once.
+     * @param status a public status as observed
+     * @return the stored status the gateway most likely recorded
+     */
+    public static String storedStatus(VideoStatus status) {
+        VideoStatus normalized = status.normalized();
+        if (normalized == VideoStatus.PROCESSING) {
+            return "in_progress";
+        }
+        if (normalized == VideoStatus.QUEUED || normalized.isTerminal()) {
+            return normalized.value();
+        }
+        return status.value().trim().toLowerCase(Locale.ROOT);
+    }
+
     private static @Nullable String observable(@Nullable String storedStatus) {
         return (storedStatus == null || storedStatus.isBlank()) ? null
-                : StoredStatuses.fromPublic(VideoStatus.of(storedStatus));
+                : storedStatus(VideoStatus.of(storedStatus));
     }
 
     private static String statusOrUnknown(@Nullable String status) {

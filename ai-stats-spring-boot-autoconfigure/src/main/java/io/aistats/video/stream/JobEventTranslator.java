@@ -2,7 +2,6 @@ package io.aistats.video.stream;
 
 import io.aistats.video.event.EventSource;
 import io.aistats.video.event.StatusChange;
-import io.aistats.video.event.StoredStatuses;
 import io.aistats.video.event.VideoJobEvent;
 import io.aistats.video.event.VideoJobEvents;
 import io.aistats.video.event.VideoJobPhase;
@@ -20,8 +19,8 @@ import java.util.OptionalInt;
  * the same delivery keys and event ids:
  * <ul>
  * <li>{@code video.created} when the job is first seen queued (or was known queued from its creation);</li>
- * <li>{@code video.status_changed} for every change of the stored status (see {@link StoredStatuses}) between two
- * observations; not for the first observation, whose previous status is unknown;</li>
+ * <li>{@code video.status_changed} for every change of the stored status (see {@link VideoJobEvents#storedStatus})
+ * between two observations; not for the first observation, whose previous status is unknown;</li>
  * <li>the terminal event ({@code video.completed}, {@code video.failed}, {@code video.cancelled},
  * {@code video.expired}) when a terminal status is seen;</li>
  * <li>{@code video.progress} for a new 10 % bucket of provider-reported progress in a polled job (the stream carries
@@ -31,7 +30,7 @@ import java.util.OptionalInt;
  */
 final class JobEventTranslator {
 
-    private static final String QUEUED = StoredStatuses.fromPublic(VideoStatus.QUEUED);
+    private static final String QUEUED = VideoJobEvents.storedStatus(VideoStatus.QUEUED);
 
     private @Nullable String storedStatus;
 
@@ -49,7 +48,7 @@ final class JobEventTranslator {
     JobEventTranslator(@Nullable VideoJob baseline) {
         VideoStatus status = (baseline != null) ? baseline.status() : null;
         if (status != null) {
-            this.storedStatus = StoredStatuses.fromPublic(status);
+            this.storedStatus = VideoJobEvents.storedStatus(status);
             this.createdPending = status.normalized() == VideoStatus.QUEUED;
         }
     }
@@ -88,7 +87,7 @@ final class JobEventTranslator {
         }
         EventSource source = update.isFromStream() ? EventSource.STREAM : EventSource.POLLING;
         List<VideoJobEvent> events = new ArrayList<>();
-        String stored = StoredStatuses.fromPublic(status);
+        String stored = VideoJobEvents.storedStatus(status);
         boolean first = !this.observed;
         this.observed = true;
         if (first && (this.createdPending || status.normalized() == VideoStatus.QUEUED)) {

@@ -2,19 +2,17 @@ package io.aistats.video.stream;
 
 import io.aistats.video.ReactiveVideoClient;
 import io.aistats.video.error.VideoRequestValidationException;
-import io.aistats.video.event.StoredStatuses;
 import io.aistats.video.event.VideoJobEvent;
 import io.aistats.video.event.VideoJobEventDispatcher;
+import io.aistats.video.event.VideoJobEvents;
 import io.aistats.video.internal.util.Lazy;
 import io.aistats.video.model.VideoJob;
 import io.aistats.video.model.VideoJobUpdate;
-import io.aistats.video.model.WebSocketUrlOptions;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -29,7 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * Follows video jobs without webhooks and publishes their lifecycle as the same {@link VideoJobEvent}s a webhook
@@ -37,16 +34,16 @@ import java.util.function.Supplier;
  * by webhook reaches the listeners once. Each job is followed with {@link ReactiveVideoClient#streamVideo} (the
  * lifecycle stream, polling while it is unavailable); events carry the source {@code STREAM} or {@code POLLING}.
  * <p>
- * Which events (see {@link StoredStatuses} for the status mapping and where it can differ from the gateway's):
- * {@code video.created} when the job is first seen queued, {@code video.status_changed} for each change between two
- * observations, the terminal event once the job ends, and {@code video.progress} for new buckets of polled provider
- * progress. Transitions that happen between two observations are seen as one.
+ * Which events (see {@link VideoJobEvents#storedStatus} for the status mapping and where it can differ from the
+ * gateway's): {@code video.created} when the job is first seen queued, {@code video.status_changed} for each change
+ * between two observations, the terminal event once the job ends, and {@code video.progress} for new buckets of
+ * polled provider progress. Transitions that happen between two observations are seen as one.
  * <p>
- * Bounded: at most {@code maxConcurrentWatches} jobs are followed at once; further watches queue (first come, first
- * served) and start as slots free up. A watch ends when the job reaches a terminal status, after
- * {@code watchTimeout} from its start (the job is left alone), on {@link VideoJobWatch#cancel()}, or when the watcher
- * stops. Listeners run on a worker thread ({@code boundedElastic} by default), one job's events in order. Stops with
- * the application context; thread-safe.
+ * Bounded ({@link VideoJobWatcherSettings}): at most {@code maxConcurrentWatches} jobs are followed at once; further
+ * watches queue (first come, first served) and start as slots free up. A watch ends when the job reaches a terminal
+ * status, after {@code watchTimeout} from its start (the job is left alone), on {@link VideoJobWatch#cancel()}, or
+ * when the watcher stops. Listeners run on a worker thread ({@code boundedElastic} by default), one job's events in
+ * order. Stops with the application context; thread-safe.
  * <p>
  * The watched jobs are recorded in a {@link VideoJobWatchStore}: in memory by default, or in a store the instances
  * of an application share ({@link JdbcVideoJobWatchStore}), which makes watches survive a restart. With a shared
@@ -59,12 +56,6 @@ import java.util.function.Supplier;
  */
 public class VideoJobWatcher implements SmartLifecycle, AutoCloseable {
 
-    /** The default number of jobs followed at once. */
-    public static final int DEFAULT_MAX_CONCURRENT_WATCHES = 100;
-
-    /** The default limit of one watch. */
-    public static final Duration DEFAULT_WATCH_TIMEOUT = Duration.ofMinutes(30);
-
     private static final Log logger = LogFactory.getLog(VideoJobWatcher.class);
 
     private final ReactiveVideoClient client;
@@ -73,11 +64,7 @@ public class VideoJobWatcher implements SmartLifecycle, AutoCloseable {
 
     private final VideoJobWatchStore store;
 
-    private final int maxConcurrentWatches;
-
-    private final Duration watchTimeout;
-
-    private final WebSocketUrlOptions options;
+    private final VideoJobWatcherSettings settings;
 
     private final Lazy<Scheduler> scheduler;
 
@@ -99,74 +86,21 @@ public class VideoJobWatcher implements SmartLifecycle, AutoCloseable {
     private long generation;
 
     /**
-     * Creates a watcher with the default limits (100 jobs at once, 30 minutes per watch).
+     * Creates a watcher; it asks for its scheduler when it starts its first watch or its lease renewals.
      * @param client follows the jobs
      * @param dispatcher publishes the events, de-duplicated with every other path
-     */
-    public VideoJobWatcher(ReactiveVideoClient client, VideoJobEventDispatcher dispatcher) {
-        this(client, dispatcher, DEFAULT_MAX_CONCURRENT_WATCHES, DEFAULT_WATCH_TIMEOUT, WebSocketUrlOptions.defaults(),
-                Schedulers::boundedElastic);
-    }
-
-    /**
-     * @param client follows the jobs
-     * @param dispatcher publishes the events, de-duplicated with every other path
-     * @param maxConcurrentWatches how many jobs are followed at once; at least 1
-     * @param watchTimeout how long one job is followed at most; positive
-     * @param options the stream options of each watch
-     * @param scheduler runs the listeners; not disposed by the watcher
-     */
-    public VideoJobWatcher(ReactiveVideoClient client, VideoJobEventDispatcher dispatcher, int maxConcurrentWatches,
-            Duration watchTimeout, WebSocketUrlOptions options, Scheduler scheduler) {
-        this(client, dispatcher, maxConcurrentWatches, watchTimeout, options,
-                Lazy.ofValue(Objects.requireNonNull(scheduler, "scheduler must not be null")));
-    }
-
-    /**
-     * Creates a watcher that asks for its scheduler when it starts its first watch, so that creating the watcher
-     * (at application startup, say) does not start one.
-     * @param client follows the jobs
-     * @param dispatcher publishes the events, de-duplicated with every other path
-     * @param maxConcurrentWatches how many jobs are followed at once; at least 1
-     * @param watchTimeout how long one job is followed at most; positive
-     * @param options the stream options of each watch
-     * @param scheduler supplies the scheduler that runs the listeners, asked once; not disposed by the watcher
-     */
-    public VideoJobWatcher(ReactiveVideoClient client, VideoJobEventDispatcher dispatcher, int maxConcurrentWatches,
-            Duration watchTimeout, WebSocketUrlOptions options, Supplier<Scheduler> scheduler) {
-        this(client, dispatcher, new InMemoryVideoJobWatchStore(), maxConcurrentWatches, watchTimeout, options,
-                scheduler);
-    }
-
-    /**
-     * Creates a watcher that records its watches in the given store, and asks for its scheduler when it starts its
-     * first watch or its lease renewals.
-     * @param client follows the jobs
-     * @param dispatcher publishes the events, de-duplicated with every other path
-     * @param store records the watched jobs; shared by the instances of an application to survive restarts
-     * @param maxConcurrentWatches how many jobs are followed at once; at least 1
-     * @param watchTimeout how long one job is followed at most; positive
-     * @param options the stream options of each watch
-     * @param scheduler supplies the scheduler that runs the listeners and the store's lease renewals, asked once;
-     * not disposed by the watcher
+     * @param store records the watched jobs ({@link InMemoryVideoJobWatchStore} by default); shared by the instances
+     * of an application to survive restarts
+     * @param settings how many jobs are followed at once, for how long, and on which scheduler
+     * ({@link VideoJobWatcherSettings#defaults()} by default)
      */
     public VideoJobWatcher(ReactiveVideoClient client, VideoJobEventDispatcher dispatcher, VideoJobWatchStore store,
-            int maxConcurrentWatches, Duration watchTimeout, WebSocketUrlOptions options,
-            Supplier<Scheduler> scheduler) {
+            VideoJobWatcherSettings settings) {
         this.client = Objects.requireNonNull(client, "client must not be null");
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher must not be null");
         this.store = Objects.requireNonNull(store, "store must not be null");
-        if (maxConcurrentWatches < 1) {
-            throw new IllegalArgumentException("maxConcurrentWatches must be at least 1, was " + maxConcurrentWatches);
-        }
-        Objects.requireNonNull(watchTimeout, "watchTimeout must not be null");
-        if (watchTimeout.isNegative() || watchTimeout.isZero()) {
-            throw new IllegalArgumentException("watchTimeout must be positive, was " + watchTimeout);
-        }
-        this.maxConcurrentWatches = maxConcurrentWatches;
-        this.watchTimeout = watchTimeout;
-        this.options = Objects.requireNonNull(options, "options must not be null");
-        this.scheduler = Lazy.of(Objects.requireNonNull(scheduler, "scheduler must not be null"));
+        this.settings = Objects.requireNonNull(settings, "settings must not be null");
+        this.scheduler = Lazy.of(settings.scheduler());
     }
 
     /**
@@ -232,17 +166,10 @@ public class VideoJobWatcher implements SmartLifecycle, AutoCloseable {
     }
 
     /**
-     * @return how many jobs are followed at once at most
+     * @return how many jobs are followed at once, for how long, and on which scheduler
      */
-    public int maxConcurrentWatches() {
-        return this.maxConcurrentWatches;
-    }
-
-    /**
-     * @return how long one job is followed at most
-     */
-    public Duration watchTimeout() {
-        return this.watchTimeout;
+    public VideoJobWatcherSettings settings() {
+        return this.settings;
     }
 
     /**
@@ -319,7 +246,7 @@ public class VideoJobWatcher implements SmartLifecycle, AutoCloseable {
     public String toString() {
         synchronized (this.lock) {
             return "VideoJobWatcher[active=" + this.active + ", queued=" + this.queue.size() + ", max="
-                    + this.maxConcurrentWatches + ", watchTimeout=" + this.watchTimeout + "]";
+                    + this.settings.maxConcurrentWatches() + ", watchTimeout=" + this.settings.watchTimeout() + "]";
         }
     }
 
@@ -390,7 +317,7 @@ public class VideoJobWatcher implements SmartLifecycle, AutoCloseable {
                 startNow = false;
             }
             else {
-                startNow = this.active < this.maxConcurrentWatches;
+                startNow = this.active < this.settings.maxConcurrentWatches();
                 if (startNow) {
                     this.active++;
                     watch.state(VideoJobWatch.State.ACTIVE);
@@ -407,8 +334,8 @@ public class VideoJobWatcher implements SmartLifecycle, AutoCloseable {
             begin(watch);
         }
         else if (logger.isDebugEnabled()) {
-            logger.debug("Queued the watch of video job " + watch.videoId() + ": " + this.maxConcurrentWatches
-                    + " jobs are followed already");
+            logger.debug("Queued the watch of video job " + watch.videoId() + ": "
+                    + this.settings.maxConcurrentWatches() + " jobs are followed already");
         }
     }
 
@@ -492,7 +419,7 @@ public class VideoJobWatcher implements SmartLifecycle, AutoCloseable {
             int free;
             synchronized (this.lock) {
                 orphans = leased.stream().filter((videoId) -> !this.watches.containsKey(videoId)).toList();
-                free = this.maxConcurrentWatches - this.watches.size();
+                free = this.settings.maxConcurrentWatches() - this.watches.size();
             }
             if (!orphans.isEmpty()) {
                 this.store.release(orphans);
@@ -516,8 +443,8 @@ public class VideoJobWatcher implements SmartLifecycle, AutoCloseable {
 
     private void begin(VideoJobWatch watch) {
         JobEventTranslator translator = JobEventTranslator.resuming(watch.checkpoint());
-        Disposable subscription = this.client.streamVideo(watch.videoId(), this.options)
-            .take(this.watchTimeout)
+        Disposable subscription = this.client.streamVideo(watch.videoId(), this.settings.streamOptions())
+            .take(this.settings.watchTimeout())
             .publishOn(this.scheduler.get())
             .subscribe((update) -> publish(watch, translator, update),
                     (failure) -> end(watch, VideoJobWatch.State.FAILED, failure, true),
@@ -622,7 +549,7 @@ public class VideoJobWatcher implements SmartLifecycle, AutoCloseable {
         }
         else if (outcome == VideoJobWatch.State.TIMED_OUT) {
             logger.warn("Stopped watching video job " + watch.videoId() + " after the watch timeout ("
-                    + this.watchTimeout + "); the job was left running");
+                    + this.settings.watchTimeout() + "); the job was left running");
         }
         else if (logger.isDebugEnabled()) {
             logger.debug("Stopped watching video job " + watch.videoId() + ": " + outcome);

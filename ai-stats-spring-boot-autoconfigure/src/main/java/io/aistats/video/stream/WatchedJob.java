@@ -1,6 +1,6 @@
 package io.aistats.video.stream;
 
-import io.aistats.video.event.StoredStatuses;
+import io.aistats.video.event.VideoJobEvents;
 import io.aistats.video.model.VideoJob;
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * @param videoId the gateway's video id
  * @param status the last status whose events were published, in the gateway's stored vocabulary (see
- * {@link StoredStatuses}), or {@code null} when not known
+ * {@link VideoJobEvents#storedStatus}), or {@code null} when not known
  * @param observed whether the job was observed and its events published at least once; until then a
  * {@code queued} status still owes its {@code video.created} event
  * @param progressBucket the last provider-progress bucket published, {@code 0} for none
@@ -35,8 +35,9 @@ public record WatchedJob(String videoId, @Nullable String status, boolean observ
      * @param known the job as known before watching (the create answer, say), or {@code null}
      * @return the record of a new watch
      */
-    public static WatchedJob newWatch(String videoId, @Nullable VideoJob known) {
-        String status = (known != null && known.status() != null) ? StoredStatuses.fromPublic(known.status()) : null;
+    static WatchedJob newWatch(String videoId, @Nullable VideoJob known) {
+        String status = (known != null && known.status() != null) ? VideoJobEvents.storedStatus(known.status())
+                : null;
         return new WatchedJob(videoId, status, false, 0);
     }
 }

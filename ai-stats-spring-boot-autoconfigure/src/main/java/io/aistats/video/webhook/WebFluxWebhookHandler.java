@@ -8,7 +8,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -16,39 +16,29 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-import java.util.Objects;
+import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeoutException;
 
 /**
  * The webhook endpoint for Spring WebFlux. It refuses what the headers alone condemn (missing or malformed signature
  * headers, a stale timestamp, a declared size above the maximum) without reading the body; joins the rest within
- * the {@link WebhookReadLimits} (bytes reserved in the in-flight budget from the declared {@code Content-Length} or
- * chunk by chunk, a deadline for the whole body) and the maximum size; and hands it with the headers to the
- * {@link WebhookProcessor} on the bounded-elastic scheduler, because listeners may block. Register it with
- * {@link #routes(String)}.
+ * its read limits (bytes reserved in a budget shared by the deliveries being read, from the declared
+ * {@code Content-Length} or chunk by chunk, and a deadline for the whole body) and the maximum size; and hands it
+ * with the headers to the {@link WebhookProcessor} on the bounded-elastic scheduler, because listeners may block.
+ * Register it with {@link #routes(String)}.
  */
 public class WebFluxWebhookHandler implements HandlerFunction<ServerResponse> {
 
-    private final WebhookProcessor processor;
-
-    private final WebhookReadLimits limits;
-
-    /**
-     * Creates a handler with {@link WebhookReadLimits#defaults()}.
-     * @param processor handles verified deliveries
-     */
-    public WebFluxWebhookHandler(WebhookProcessor processor) {
-        this(processor, WebhookReadLimits.defaults());
-    }
+    private final WebhookIntake intake;
 
     /**
      * @param processor handles verified deliveries
-     * @param limits the in-flight byte budget and read deadline of this endpoint
+     * @param maxInFlight the bytes all deliveries being read may hold together; positive
+     * @param readTimeout the time a body may take to arrive completely; positive
      */
-    public WebFluxWebhookHandler(WebhookProcessor processor, WebhookReadLimits limits) {
-        this.processor = Objects.requireNonNull(processor, "processor");
-        this.limits = Objects.requireNonNull(limits, "limits");
+    public WebFluxWebhookHandler(WebhookProcessor processor, DataSize maxInFlight, Duration readTimeout) {
+        this.intake = new WebhookIntake(processor, maxInFlight, readTimeout);
     }
 
     /**
@@ -62,22 +52,17 @@ public class WebFluxWebhookHandler implements HandlerFunction<ServerResponse> {
     @Override
     public Mono<ServerResponse> handle(ServerRequest request) {
         HttpHeaders headers = request.headers().asHttpHeaders();
-        long maxBytes = this.processor.maxPayloadSize().toBytes();
         OptionalLong contentLength = request.headers().contentLength();
-        WebhookOutcome refused = this.processor.precheck(headers);
+        WebhookProcessor processor = this.intake.processor();
+        long maxBytes = this.intake.maxBytes();
+        BodyReservation reservation = new BodyReservation(this.intake.limits());
+        WebhookOutcome refused = this.intake.refuse(headers, contentLength, reservation);
         if (refused != null) {
-            // refused before any byte of the body is awaited: a sender that never sends it must not hold the connection
-            return respond(refused, true);
-        }
-        if (contentLength.isPresent() && contentLength.getAsLong() > maxBytes) {
-            return respond(this.processor.tooLarge("Content-Length " + contentLength.getAsLong()),
-                    !drainable(contentLength, maxBytes));
+            // refused before any byte of the body is awaited: a sender that never sends it must not hold the
+            // connection, unless the body is small enough to discard
+            return respond(refused, refused != WebhookOutcome.TOO_LARGE || !drainable(contentLength, maxBytes));
         }
         long declared = contentLength.orElse(-1);
-        BodyReservation reservation = new BodyReservation(this.limits);
-        if (declared > 0 && !reservation.tryAdd(declared)) {
-            return respond(this.processor.overloaded("Content-Length " + declared), true);
-        }
         Flux<DataBuffer> body = request.body(BodyExtractors.toDataBuffers());
         if (declared < 0) {
             body = body.handle((buffer, sink) -> {
@@ -93,18 +78,19 @@ public class WebFluxWebhookHandler implements HandlerFunction<ServerResponse> {
             });
         }
         int limit = (int) Math.min(maxBytes, Integer.MAX_VALUE - 8);
+        Duration readTimeout = this.intake.limits().readTimeout();
         return DataBufferUtils.join(body, limit)
-            .timeout(this.limits.readTimeout())
+            .timeout(readTimeout)
             .map(WebFluxWebhookHandler::toBytes)
             .defaultIfEmpty(new byte[0])
-            .flatMap((bytes) -> Mono.fromCallable(() -> this.processor.process(headers, bytes))
+            .flatMap((bytes) -> Mono.fromCallable(() -> processor.process(headers, bytes))
                 .subscribeOn(Schedulers.boundedElastic()))
             .flatMap((outcome) -> respond(outcome, false))
             .onErrorResume(DataBufferLimitException.class,
-                    (ex) -> respond(this.processor.tooLarge("more than " + maxBytes + " bytes sent"), true))
-            .onErrorResume(TimeoutException.class, (ex) -> respond(this.processor.incompleteBody(
-                    "not complete within " + this.limits.readTimeout().toMillis() + " ms"), true))
-            .onErrorResume(UnreadBodyException.class, (ex) -> respond(ex.answer(this.processor), true))
+                    (ex) -> respond(processor.tooLarge("more than " + maxBytes + " bytes sent"), true))
+            .onErrorResume(TimeoutException.class, (ex) -> respond(processor.incompleteBody(
+                    "not complete within " + readTimeout.toMillis() + " ms"), true))
+            .onErrorResume(UnreadBodyException.class, (ex) -> respond(ex.answer(processor), true))
             .doFinally((signal) -> reservation.release());
     }
 
@@ -121,8 +107,8 @@ public class WebFluxWebhookHandler implements HandlerFunction<ServerResponse> {
 
     /**
      * Whether a body refused for its declared size is small enough for the server to discard after the answer,
-     * keeping the connection. Closing a connection whose request bytes are still arriving can reset it before the client has read
-     * the answer; a body of unknown or large size is not worth reading to avoid that.
+     * keeping the connection. Closing a connection whose request bytes are still arriving can reset it before the
+     * client has read the answer; a body of unknown or large size is not worth reading to avoid that.
      */
     private static boolean drainable(OptionalLong contentLength, long maxBytes) {
         return contentLength.isPresent() && contentLength.getAsLong() <= 2 * maxBytes;
@@ -132,15 +118,8 @@ public class WebFluxWebhookHandler implements HandlerFunction<ServerResponse> {
      * @param closeConnection whether the body was left (partly) unread: the connection then ends with the answer
      */
     private static Mono<ServerResponse> respond(WebhookOutcome outcome, boolean closeConnection) {
-        ServerResponse.BodyBuilder response = ServerResponse.status(outcome.httpStatus())
-            .contentType(MediaType.APPLICATION_JSON);
-        Integer retryAfter = outcome.retryAfterSeconds();
-        if (retryAfter != null) {
-            response.header(HttpHeaders.RETRY_AFTER, retryAfter.toString());
-        }
-        if (closeConnection) {
-            response.header(HttpHeaders.CONNECTION, "close");
-        }
-        return response.bodyValue(outcome.responseBodyBytes());
+        return ServerResponse.status(outcome.httpStatus())
+            .headers((headers) -> headers.addAll(WebhookIntake.answerHeaders(outcome, closeConnection)))
+            .bodyValue(outcome.responseBodyBytes());
     }
 }

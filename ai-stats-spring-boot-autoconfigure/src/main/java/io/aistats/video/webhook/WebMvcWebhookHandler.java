@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.function.HandlerFunction;
@@ -14,16 +14,16 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import java.io.IOException;
-import java.util.Objects;
+import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletionException;
 
 /**
  * The webhook endpoint for Spring MVC. It refuses what the headers alone condemn (missing or malformed signature
  * headers, a stale timestamp, a declared size above the maximum) without reading the body; reads the rest with
- * servlet non-blocking I/O, so that slow senders hold no container thread, within the {@link WebhookReadLimits}
- * (in-flight byte budget, read deadline); and hands the raw body with the headers to the {@link WebhookProcessor}.
- * Register it with {@link #routes(String)}.
+ * servlet non-blocking I/O, so that slow senders hold no container thread, within its read limits (a byte budget
+ * shared by the deliveries being read, a read deadline); and hands the raw body with the headers to the
+ * {@link WebhookProcessor}. Register it with {@link #routes(String)}.
  * <p>
  * A delivery whose body is read is answered asynchronously: {@link #handle} then returns {@code null} after starting
  * Spring MVC's asynchronous processing, and the answer is written when the body was processed.
@@ -33,25 +33,15 @@ public class WebMvcWebhookHandler implements HandlerFunction<ServerResponse> {
     /** No timeout for the asynchronous request: the read deadline ends reading, the listeners take what they take. */
     private static final long NO_ASYNC_TIMEOUT = 0L;
 
-    private final WebhookProcessor processor;
-
-    private final WebhookReadLimits limits;
-
-    /**
-     * Creates a handler with {@link WebhookReadLimits#defaults()}.
-     * @param processor handles verified deliveries
-     */
-    public WebMvcWebhookHandler(WebhookProcessor processor) {
-        this(processor, WebhookReadLimits.defaults());
-    }
+    private final WebhookIntake intake;
 
     /**
      * @param processor handles verified deliveries
-     * @param limits the in-flight byte budget and read deadline of this endpoint
+     * @param maxInFlight the bytes all deliveries being read may hold together; positive
+     * @param readTimeout the time a body may take to arrive completely; positive
      */
-    public WebMvcWebhookHandler(WebhookProcessor processor, WebhookReadLimits limits) {
-        this.processor = Objects.requireNonNull(processor, "processor");
-        this.limits = Objects.requireNonNull(limits, "limits");
+    public WebMvcWebhookHandler(WebhookProcessor processor, DataSize maxInFlight, Duration readTimeout) {
+        this.intake = new WebhookIntake(processor, maxInFlight, readTimeout);
     }
 
     /**
@@ -65,19 +55,11 @@ public class WebMvcWebhookHandler implements HandlerFunction<ServerResponse> {
     @Override
     public @Nullable ServerResponse handle(ServerRequest request) throws IOException {
         HttpHeaders headers = request.headers().asHttpHeaders();
-        WebhookOutcome refused = this.processor.precheck(headers);
+        OptionalLong contentLength = request.headers().contentLength();
+        BodyReservation reservation = new BodyReservation(this.intake.limits());
+        WebhookOutcome refused = this.intake.refuse(headers, contentLength, reservation);
         if (refused != null) {
             return respond(refused, true);
-        }
-        long maxBytes = this.processor.maxPayloadSize().toBytes();
-        OptionalLong contentLength = request.headers().contentLength();
-        if (contentLength.isPresent() && contentLength.getAsLong() > maxBytes) {
-            return respond(this.processor.tooLarge("Content-Length " + contentLength.getAsLong()), true);
-        }
-        long declared = contentLength.orElse(-1);
-        BodyReservation reservation = new BodyReservation(this.limits);
-        if (declared > 0 && !reservation.tryAdd(declared)) {
-            return respond(this.processor.overloaded("Content-Length " + declared), true);
         }
         HttpServletRequest servletRequest = request.servletRequest();
         DeferredResult<ServerResponse> answer = new DeferredResult<>(NO_ASYNC_TIMEOUT);
@@ -88,8 +70,9 @@ public class WebMvcWebhookHandler implements HandlerFunction<ServerResponse> {
             reservation.release();
             throw new IllegalStateException("Could not start asynchronous processing of a webhook delivery", ex);
         }
-        new ServletBodyReader(servletRequest.getInputStream(), this.limits, reservation, maxBytes, declared).start()
-            .thenApply((body) -> respond(this.processor.process(headers, body), false))
+        new ServletBodyReader(servletRequest.getInputStream(), this.intake.limits(), reservation,
+                this.intake.maxBytes(), contentLength.orElse(-1)).start()
+            .thenApply((body) -> respond(this.intake.processor().process(headers, body), false))
             .exceptionally(this::refusal)
             .whenComplete((response, failure) -> {
                 reservation.release();
@@ -106,7 +89,7 @@ public class WebMvcWebhookHandler implements HandlerFunction<ServerResponse> {
     private ServerResponse refusal(Throwable failure) {
         Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
         if (cause instanceof UnreadBodyException unread) {
-            return respond(unread.answer(this.processor), true);
+            return respond(unread.answer(this.intake.processor()), true);
         }
         throw (cause instanceof RuntimeException runtime) ? runtime : new CompletionException(cause);
     }
@@ -117,15 +100,10 @@ public class WebMvcWebhookHandler implements HandlerFunction<ServerResponse> {
      */
     private static ServerResponse respond(WebhookOutcome outcome, boolean closeConnection) {
         ServerResponse.BodyBuilder response = ServerResponse.status(outcome.httpStatus())
-            .contentType(MediaType.APPLICATION_JSON);
-        Integer retryAfter = outcome.retryAfterSeconds();
-        if (retryAfter != null) {
-            response.header(HttpHeaders.RETRY_AFTER, retryAfter.toString());
-        }
+            .headers((headers) -> headers.addAll(WebhookIntake.answerHeaders(outcome, closeConnection)));
         if (!closeConnection) {
             return response.body(outcome.responseBodyBytes());
         }
-        response.header(HttpHeaders.CONNECTION, "close");
         byte[] body = outcome.responseBodyBytes();
         return response.build((servletRequest, servletResponse) -> {
             servletResponse.setContentLength(body.length);

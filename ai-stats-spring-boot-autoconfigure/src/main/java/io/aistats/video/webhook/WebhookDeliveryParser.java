@@ -43,10 +43,11 @@ public final class WebhookDeliveryParser {
     }
 
     /**
+     * Creates a parser with another mapper and clock, for tests.
      * @param mapper the mapper that reads the body
      * @param clock the clock that dates events without {@code created_at}
      */
-    public WebhookDeliveryParser(JsonMapper mapper, Clock clock) {
+    WebhookDeliveryParser(JsonMapper mapper, Clock clock) {
         Objects.requireNonNull(mapper, "mapper");
         this.mapper = () -> mapper;
         this.clock = Objects.requireNonNull(clock, "clock");

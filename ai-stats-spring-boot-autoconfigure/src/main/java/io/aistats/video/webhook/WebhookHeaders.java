@@ -1,36 +1,18 @@
 package io.aistats.video.webhook;
 
 /**
- * Names of the headers the gateway sends with every webhook delivery. Header names are case-insensitive on the wire.
- * <p>
- * Only {@link #TIMESTAMP} and {@link #SIGNATURE} take part in verification; the other headers repeat members of the
- * signed body, which is the source of truth for the event.
+ * Names of the headers of a webhook delivery that take part in its verification; header names are case-insensitive
+ * on the wire. The gateway sends five more ({@code x-phaseo-event-id}, {@code -event-type}, {@code -delivery-key},
+ * {@code -attempt}, {@code -max-attempts}); they repeat members of the signed body, which is the source of truth for
+ * the event, so they are not read.
  */
-public final class WebhookHeaders {
-
-    /** Event id, stable across retries; equals the body's {@code id}. */
-    public static final String EVENT_ID = "x-phaseo-event-id";
-
-    /** Event type such as {@code video.completed}; equals the body's {@code type}. */
-    public static final String EVENT_TYPE = "x-phaseo-event-type";
-
-    /** Delivery key, stable across retries; equals the body's {@code delivery.key}. */
-    public static final String DELIVERY_KEY = "x-phaseo-delivery-key";
-
-    /** Attempt number, 1-based; equals the body's {@code delivery.attempt}. */
-    public static final String ATTEMPT = "x-phaseo-attempt";
-
-    /** Maximum number of attempts ({@code 4}). */
-    public static final String MAX_ATTEMPTS = "x-phaseo-max-attempts";
+final class WebhookHeaders {
 
     /** Unix seconds at signing time, part of the signed message. */
-    public static final String TIMESTAMP = "x-phaseo-timestamp";
+    static final String TIMESTAMP = "x-phaseo-timestamp";
 
     /** Lower-case hex HMAC-SHA256 of {@code timestamp + "." + body}. */
-    public static final String SIGNATURE = "x-phaseo-signature";
-
-    /** {@code User-Agent} value of the gateway's deliveries. */
-    public static final String USER_AGENT_VALUE = "Phaseo-Async-Webhook/1.0";
+    static final String SIGNATURE = "x-phaseo-signature";
 
     private WebhookHeaders() {
     }

@@ -69,21 +69,10 @@ public class WebhookProcessor {
     private @Nullable WebhookDeliveryObservationConvention observationConvention;
 
     /**
-     * Creates a synchronous processor with the default maximum body size.
      * @param verifier checks signatures and timestamps
      * @param parser reads verified bodies
      * @param dispatcher de-duplicates and publishes events
-     */
-    public WebhookProcessor(WebhookVerifier verifier, WebhookDeliveryParser parser,
-            VideoJobEventDispatcher dispatcher) {
-        this(verifier, parser, dispatcher, DEFAULT_MAX_PAYLOAD_SIZE, null);
-    }
-
-    /**
-     * @param verifier checks signatures and timestamps
-     * @param parser reads verified bodies
-     * @param dispatcher de-duplicates and publishes events
-     * @param maxPayloadSize the largest body accepted; positive
+     * @param maxPayloadSize the largest body accepted ({@link #DEFAULT_MAX_PAYLOAD_SIZE} by default); positive
      * @param asyncExecutor runs the listeners in asynchronous mode; {@code null} for synchronous mode
      */
     public WebhookProcessor(WebhookVerifier verifier, WebhookDeliveryParser parser, VideoJobEventDispatcher dispatcher,
@@ -160,7 +149,7 @@ public class WebhookProcessor {
      * @param headers the request headers (names are case-insensitive)
      * @return the rejection to answer, or {@code null} when the body should be read and {@link #process} called
      */
-    public @Nullable WebhookOutcome precheck(HttpHeaders headers) {
+    @Nullable WebhookOutcome precheck(HttpHeaders headers) {
         try {
             this.verifier.checkHeaders(headers.getFirst(WebhookHeaders.TIMESTAMP),
                     headers.getFirst(WebhookHeaders.SIGNATURE));
@@ -176,7 +165,7 @@ public class WebhookProcessor {
      * @param detail what was asked of the budget, for the log
      * @return {@link WebhookOutcome#OVERLOADED}
      */
-    public WebhookOutcome overloaded(String detail) {
+    WebhookOutcome overloaded(String detail) {
         return observed((context) -> reject(WebhookOutcome.OVERLOADED,
                 "Webhook deliveries being read hold the in-flight byte budget (" + detail + ")"));
     }
@@ -186,7 +175,7 @@ public class WebhookProcessor {
      * @param detail what happened, for the log
      * @return {@link WebhookOutcome#INCOMPLETE_BODY}
      */
-    public WebhookOutcome incompleteBody(String detail) {
+    WebhookOutcome incompleteBody(String detail) {
         return observed((context) -> reject(WebhookOutcome.INCOMPLETE_BODY, "Webhook body incomplete: " + detail));
     }
 

@@ -11,21 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * delivery being read at the same time, reserved from a declared {@code Content-Length} or chunk by chunk as a body
  * arrives (beyond it a delivery is answered 503 with {@code Retry-After}), and a deadline by which a body must have
  * arrived completely (after it, 408). Together with the maximum body size they keep a flood of slow or stalled
- * deliveries from exhausting memory or connections. One instance serves one endpoint; thread-safe.
+ * deliveries from exhausting memory or connections. One instance serves one endpoint; thread-safe. The defaults
+ * ({@code ai-stats.webhook.max-in-flight-bytes} and {@code read-timeout}) are the auto-configuration's.
  */
-public final class WebhookReadLimits {
-
-    /**
-     * The default in-flight budget: 8 MB, room for 128 bodies of the default maximum size (64 KB) at once, far more
-     * than the gateway sends in parallel.
-     */
-    public static final DataSize DEFAULT_MAX_IN_FLIGHT = DataSize.ofMegabytes(8);
-
-    /**
-     * The default read deadline: 10 s. The gateway sends its few kilobytes at once and waits 30 s for the answer,
-     * so a body still incomplete after 10 s is not the gateway's (it also bounds the rate: 64 KB in 10 s).
-     */
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+final class WebhookReadLimits {
 
     private final long maxInFlightBytes;
 
@@ -37,7 +26,7 @@ public final class WebhookReadLimits {
      * @param maxInFlight the bytes all deliveries being read may hold together; positive
      * @param readTimeout the time a body may take to arrive completely; positive
      */
-    public WebhookReadLimits(DataSize maxInFlight, Duration readTimeout) {
+    WebhookReadLimits(DataSize maxInFlight, Duration readTimeout) {
         Objects.requireNonNull(maxInFlight, "maxInFlight");
         Objects.requireNonNull(readTimeout, "readTimeout");
         if (maxInFlight.toBytes() <= 0) {
@@ -51,18 +40,11 @@ public final class WebhookReadLimits {
     }
 
     /**
-     * @return limits with {@link #DEFAULT_MAX_IN_FLIGHT} and {@link #DEFAULT_READ_TIMEOUT}
-     */
-    public static WebhookReadLimits defaults() {
-        return new WebhookReadLimits(DEFAULT_MAX_IN_FLIGHT, DEFAULT_READ_TIMEOUT);
-    }
-
-    /**
      * Reserves bytes of the budget for a body being read.
      * @param bytes the bytes to reserve; not negative
      * @return whether they were reserved; {@code false} when the budget cannot hold them, and nothing was reserved
      */
-    public boolean tryReserve(long bytes) {
+    boolean tryReserve(long bytes) {
         if (bytes < 0) {
             throw new IllegalArgumentException("Cannot reserve " + bytes + " bytes");
         }
@@ -81,28 +63,28 @@ public final class WebhookReadLimits {
      * Gives reserved bytes back, once their body was processed or dropped.
      * @param bytes bytes reserved before with {@link #tryReserve(long)}
      */
-    public void release(long bytes) {
+    void release(long bytes) {
         this.inFlightBytes.addAndGet(-bytes);
     }
 
     /**
      * @return the bytes reserved right now
      */
-    public long inFlightBytes() {
+    long inFlightBytes() {
         return this.inFlightBytes.get();
     }
 
     /**
      * @return the bytes all deliveries being read may hold together
      */
-    public long maxInFlightBytes() {
+    long maxInFlightBytes() {
         return this.maxInFlightBytes;
     }
 
     /**
      * @return the time a body may take to arrive completely
      */
-    public Duration readTimeout() {
+    Duration readTimeout() {
         return this.readTimeout;
     }
 

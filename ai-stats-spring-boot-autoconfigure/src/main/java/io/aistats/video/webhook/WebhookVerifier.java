@@ -96,7 +96,7 @@ public final class WebhookVerifier {
 
     /**
      * Verifies a delivery from its headers (names are case-insensitive).
-     * @param headers the request headers; {@link WebhookHeaders#TIMESTAMP} and {@link WebhookHeaders#SIGNATURE} are read
+     * @param headers the request headers; {@code x-phaseo-timestamp} and {@code x-phaseo-signature} are read
      * @param body the raw body bytes exactly as received
      * @return the signing time, in unix seconds
      * @throws MalformedWebhookHeadersException when a header is missing or the timestamp is not a number

@@ -20,6 +20,7 @@ import io.aistats.video.stream.JdbcVideoJobWatchStore;
 import io.aistats.video.stream.VideoJobWatch;
 import io.aistats.video.stream.VideoJobWatchStore;
 import io.aistats.video.stream.VideoJobWatcher;
+import io.aistats.video.stream.VideoJobWatcherSettings;
 import io.aistats.video.stream.WatchTable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,8 +79,8 @@ class AiStatsVideoStreamAutoConfigurationTests {
             assertThat(context).hasSingleBean(VideoJobWatcher.class).hasSingleBean(JobStreamSettings.class)
                 .doesNotHaveBean(VideoJobCreationListener.class);
             VideoJobWatcher watcher = context.getBean(VideoJobWatcher.class);
-            assertThat(watcher.maxConcurrentWatches()).isEqualTo(100);
-            assertThat(watcher.watchTimeout()).isEqualTo(Duration.ofMinutes(30));
+            assertThat(watcher.settings().maxConcurrentWatches()).isEqualTo(100);
+            assertThat(watcher.settings().watchTimeout()).isEqualTo(Duration.ofMinutes(30));
             JobStreamSettings settings = context.getBean(JobStreamSettings.class);
             assertThat(settings.keepAliveInterval()).isEqualTo(Duration.ofSeconds(30));
             assertThat(settings.idleTimeout()).isEqualTo(Duration.ofSeconds(75));
@@ -94,8 +95,8 @@ class AiStatsVideoStreamAutoConfigurationTests {
                 "ai-stats.video.stream.poll-interval=2s", "ai-stats.video.stream.reconnect-initial-backoff=200ms",
                 "ai-stats.video.stream.reconnect-max-backoff=5s").run((context) -> {
                     VideoJobWatcher watcher = context.getBean(VideoJobWatcher.class);
-                    assertThat(watcher.maxConcurrentWatches()).isEqualTo(5);
-                    assertThat(watcher.watchTimeout()).isEqualTo(Duration.ofMinutes(10));
+                    assertThat(watcher.settings().maxConcurrentWatches()).isEqualTo(5);
+                    assertThat(watcher.settings().watchTimeout()).isEqualTo(Duration.ofMinutes(10));
                     JobStreamSettings settings = context.getBean(JobStreamSettings.class);
                     assertThat(settings.keepAliveInterval()).isEqualTo(Duration.ofSeconds(10));
                     assertThat(settings.idleTimeout()).isEqualTo(Duration.ofSeconds(25));
@@ -157,7 +158,7 @@ class AiStatsVideoStreamAutoConfigurationTests {
     void anApplicationWatcherReplacesTheAutoConfiguredOne() {
         this.runner.withUserConfiguration(CustomWatcherConfiguration.class).run((context) -> {
             assertThat(context).hasSingleBean(VideoJobWatcher.class);
-            assertThat(context.getBean(VideoJobWatcher.class).maxConcurrentWatches()).isEqualTo(3);
+            assertThat(context.getBean(VideoJobWatcher.class).settings().maxConcurrentWatches()).isEqualTo(3);
         });
     }
 
@@ -288,8 +289,9 @@ class AiStatsVideoStreamAutoConfigurationTests {
 
         @Bean
         VideoJobWatcher customWatcher(ReactiveVideoClient client, VideoJobEventDispatcher dispatcher) {
-            return new VideoJobWatcher(client, dispatcher, 3, Duration.ofMinutes(1), WebSocketUrlOptions.defaults(),
-                    Schedulers.boundedElastic());
+            return new VideoJobWatcher(client, dispatcher, new InMemoryVideoJobWatchStore(),
+                    new VideoJobWatcherSettings(3, Duration.ofMinutes(1), WebSocketUrlOptions.defaults(),
+                            Schedulers::boundedElastic));
         }
     }
 }

@@ -175,13 +175,15 @@ class AiStatsWebhookAutoConfigurationTests {
             AiStatsWebhookProperties properties = context.getBean(AiStatsWebhookProperties.class);
             assertThat(properties.getMaxPayloadSize()).isEqualTo(DataSize.ofKilobytes(64));
             assertThat(context.getBean(WebhookProcessor.class).maxPayloadSize()).isEqualTo(DataSize.ofKilobytes(64));
-            assertThat(properties.toReadLimits()).hasToString(
-                    "WebhookReadLimits[maxInFlightBytes=8388608, readTimeout=PT10S]");
+            assertThat(properties.getMaxInFlightBytes().toBytes()).isEqualTo(8388608);
+            assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(10));
         });
         this.plain.withPropertyValues("ai-stats.webhook.secret=whsec_a", "ai-stats.webhook.max-in-flight-bytes=1MB",
-                "ai-stats.webhook.read-timeout=2s").run((context) -> assertThat(context
-                    .getBean(AiStatsWebhookProperties.class)
-                    .toReadLimits()).hasToString("WebhookReadLimits[maxInFlightBytes=1048576, readTimeout=PT2S]"));
+                "ai-stats.webhook.read-timeout=2s").run((context) -> {
+                    AiStatsWebhookProperties properties = context.getBean(AiStatsWebhookProperties.class);
+                    assertThat(properties.getMaxInFlightBytes().toBytes()).isEqualTo(1048576);
+                    assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(2));
+                });
     }
 
     @Test

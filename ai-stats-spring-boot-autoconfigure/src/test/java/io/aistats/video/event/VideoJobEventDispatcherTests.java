@@ -40,7 +40,8 @@ class VideoJobEventDispatcherTests {
 
     @Test
     void publishesOnceAndRecordsTheId() {
-        VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(this.published::add, this.store);
+        VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(this.published::add, this.store,
+                VideoJobEventDispatcher.DEFAULT_LEASE, null);
         VideoJobEvent event = event("evt_1");
         assertThat(dispatcher.dispatch(event)).isEqualTo(Result.PUBLISHED);
         assertThat(ProcessedEventStoreContractTests.handled(this.store, "evt_1")).isTrue();
@@ -57,7 +58,8 @@ class VideoJobEventDispatcherTests {
             }
             this.published.add(published);
         };
-        VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(flaky, this.store);
+        VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(flaky, this.store,
+                VideoJobEventDispatcher.DEFAULT_LEASE, null);
         assertThat(dispatcher.dispatch(event("evt_1"))).isEqualTo(Result.LISTENER_FAILED);
         assertThat(ProcessedEventStoreContractTests.handled(this.store, "evt_1")).isFalse();
         assertThat(dispatcher.dispatch(event("evt_1"))).isEqualTo(Result.PUBLISHED);
@@ -77,7 +79,7 @@ class VideoJobEventDispatcherTests {
                 entered.countDown();
                 await(release);
             }
-        }, this.store);
+        }, this.store, VideoJobEventDispatcher.DEFAULT_LEASE, null);
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             Future<Result> first = executor.submit(() -> dispatcher.dispatch(event("evt_1")));
@@ -100,7 +102,7 @@ class VideoJobEventDispatcherTests {
         int threads = 8;
         AtomicInteger publishes = new AtomicInteger();
         VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher((event) -> publishes.incrementAndGet(),
-                this.store);
+                this.store, VideoJobEventDispatcher.DEFAULT_LEASE, null);
         ExecutorService executor = Executors.newFixedThreadPool(threads);
         try {
             for (int round = 0; round < 50; round++) {
@@ -131,7 +133,8 @@ class VideoJobEventDispatcherTests {
     @Test
     void publishesOnTheExecutorAndRecordsTheIdAfterwards() {
         Queue<Runnable> tasks = new ArrayDeque<>();
-        VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(this.published::add, this.store);
+        VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(this.published::add, this.store,
+                VideoJobEventDispatcher.DEFAULT_LEASE, null);
         assertThat(dispatcher.dispatch(event("evt_1"), tasks::add)).isEqualTo(Result.QUEUED);
         assertThat(this.published).isEmpty();
         assertThat(dispatcher.dispatch(event("evt_1"), tasks::add)).isEqualTo(Result.IN_FLIGHT);
@@ -145,7 +148,8 @@ class VideoJobEventDispatcherTests {
 
     @Test
     void releasesTheIdWhenTheExecutorRefuses() {
-        VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(this.published::add, this.store);
+        VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(this.published::add, this.store,
+                VideoJobEventDispatcher.DEFAULT_LEASE, null);
         assertThat(dispatcher.dispatch(event("evt_1"), (task) -> {
             throw new RejectedExecutionException("full");
         })).isEqualTo(Result.REJECTED);
@@ -157,7 +161,7 @@ class VideoJobEventDispatcherTests {
         Queue<Runnable> tasks = new ArrayDeque<>();
         VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher((event) -> {
             throw new IllegalStateException("listener down");
-        }, this.store);
+        }, this.store, VideoJobEventDispatcher.DEFAULT_LEASE, null);
         assertThat(dispatcher.dispatch(event("evt_1"), tasks::add)).isEqualTo(Result.QUEUED);
         tasks.remove().run();
         assertThat(ProcessedEventStoreContractTests.handled(this.store, "evt_1")).isFalse();
@@ -196,7 +200,8 @@ class VideoJobEventDispatcherTests {
             public void release(String eventId) {
             }
         };
-        VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(this.published::add, unreachable);
+        VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(this.published::add, unreachable,
+                VideoJobEventDispatcher.DEFAULT_LEASE, null);
         assertThat(dispatcher.dispatch(event("evt_1"))).isEqualTo(Result.REJECTED);
         assertThat(dispatcher.dispatch(event("evt_1"), Runnable::run)).isEqualTo(Result.REJECTED);
         assertThat(this.published).isEmpty();
@@ -211,7 +216,8 @@ class VideoJobEventDispatcherTests {
 
     @Test
     void aTransitionTheWebhookCallsPendingAndTheStreamQueuedIsPublishedOnce() {
-        VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(this.published::add, this.store);
+        VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(this.published::add, this.store,
+                VideoJobEventDispatcher.DEFAULT_LEASE, null);
         VideoJobEvent streamed = statusChange("queued", "in_progress", EventSource.STREAM);
         VideoJobEvent delivered = statusChange("pending", "in_progress", EventSource.WEBHOOK);
         VideoJobEvent finished = statusChange("in_progress", "completed", EventSource.WEBHOOK);
@@ -224,7 +230,8 @@ class VideoJobEventDispatcherTests {
 
     @Test
     void aTransitionDeliveredAsPendingFirstMakesTheStreamsCopyADuplicate() {
-        VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(this.published::add, this.store);
+        VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(this.published::add, this.store,
+                VideoJobEventDispatcher.DEFAULT_LEASE, null);
         VideoJobEvent delivered = statusChange("pending", "in_progress", EventSource.WEBHOOK);
 
         assertThat(dispatcher.dispatch(delivered)).isEqualTo(Result.PUBLISHED);

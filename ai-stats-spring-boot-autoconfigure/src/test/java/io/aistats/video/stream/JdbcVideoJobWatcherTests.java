@@ -201,10 +201,12 @@ class JdbcVideoJobWatcherTests {
     /** One instance: its own store, owner and dispatcher (with its own processed-event store). */
     private VideoJobWatcher startedWatcher(String owner, Duration watchTimeout) {
         VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(
-                (event) -> this.published.add((VideoJobEvent) event), new InMemoryProcessedEventStore());
+                (event) -> this.published.add((VideoJobEvent) event), new InMemoryProcessedEventStore(),
+                VideoJobEventDispatcher.DEFAULT_LEASE, null);
         JdbcVideoJobWatchStore store = new JdbcVideoJobWatchStore(database, "AISTATS_", owner, LEASE, RENEW);
-        VideoJobWatcher watcher = new VideoJobWatcher(this.client, dispatcher, store, 10, watchTimeout,
-                WebSocketUrlOptions.defaults(), Schedulers::boundedElastic);
+        VideoJobWatcher watcher = new VideoJobWatcher(this.client, dispatcher, store,
+                new VideoJobWatcherSettings(10, watchTimeout, WebSocketUrlOptions.defaults(),
+                        Schedulers::boundedElastic));
         this.watchers.add(watcher);
         watcher.start();
         return watcher;

@@ -1,8 +1,8 @@
 package io.aistats.video.stream;
 
 import io.aistats.video.event.EventSource;
-import io.aistats.video.event.StoredStatuses;
 import io.aistats.video.event.VideoJobEvent;
+import io.aistats.video.event.VideoJobEvents;
 import io.aistats.video.event.VideoJobPhase;
 import io.aistats.video.event.VideoJobProgressEvent;
 import io.aistats.video.model.VideoJob;
@@ -19,8 +19,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link JobEventTranslator} and {@link StoredStatuses}: which webhook events a sequence of observations
- * yields, with which delivery keys.
+ * Tests for {@link JobEventTranslator} and {@link VideoJobEvents#storedStatus}: which webhook events a sequence of
+ * observations yields, with which delivery keys.
  */
 class JobEventTranslatorTests {
 
@@ -28,16 +28,16 @@ class JobEventTranslatorTests {
 
     @Test
     void mapsPublicStatusesToTheStoredVocabulary() {
-        assertThat(StoredStatuses.fromPublic(VideoStatus.QUEUED)).isEqualTo("queued");
-        assertThat(StoredStatuses.fromPublic(VideoStatus.of("pending"))).isEqualTo("queued");
-        assertThat(StoredStatuses.fromPublic(VideoStatus.PROCESSING)).isEqualTo("in_progress");
-        assertThat(StoredStatuses.fromPublic(VideoStatus.IN_PROGRESS)).isEqualTo("in_progress");
-        assertThat(StoredStatuses.fromPublic(VideoStatus.of("running"))).isEqualTo("in_progress");
-        assertThat(StoredStatuses.fromPublic(VideoStatus.COMPLETED)).isEqualTo("completed");
-        assertThat(StoredStatuses.fromPublic(VideoStatus.of("canceled"))).isEqualTo("cancelled");
-        assertThat(StoredStatuses.fromPublic(VideoStatus.FAILED)).isEqualTo("failed");
-        assertThat(StoredStatuses.fromPublic(VideoStatus.EXPIRED)).isEqualTo("expired");
-        assertThat(StoredStatuses.fromPublic(VideoStatus.of(" Paused "))).isEqualTo("paused");
+        assertThat(VideoJobEvents.storedStatus(VideoStatus.QUEUED)).isEqualTo("queued");
+        assertThat(VideoJobEvents.storedStatus(VideoStatus.of("pending"))).isEqualTo("queued");
+        assertThat(VideoJobEvents.storedStatus(VideoStatus.PROCESSING)).isEqualTo("in_progress");
+        assertThat(VideoJobEvents.storedStatus(VideoStatus.IN_PROGRESS)).isEqualTo("in_progress");
+        assertThat(VideoJobEvents.storedStatus(VideoStatus.of("running"))).isEqualTo("in_progress");
+        assertThat(VideoJobEvents.storedStatus(VideoStatus.COMPLETED)).isEqualTo("completed");
+        assertThat(VideoJobEvents.storedStatus(VideoStatus.of("canceled"))).isEqualTo("cancelled");
+        assertThat(VideoJobEvents.storedStatus(VideoStatus.FAILED)).isEqualTo("failed");
+        assertThat(VideoJobEvents.storedStatus(VideoStatus.EXPIRED)).isEqualTo("expired");
+        assertThat(VideoJobEvents.storedStatus(VideoStatus.of(" Paused "))).isEqualTo("paused");
     }
 
     @Test

@@ -86,7 +86,7 @@ class VideoJobWatcherTests {
                     this.store.release(eventId);
                 }
 
-            });
+            }, VideoJobEventDispatcher.DEFAULT_LEASE, null);
 
     private AiStatsGatewaySimulator simulator;
 
@@ -179,7 +179,8 @@ class VideoJobWatcherTests {
     @Test
     void phasesSeenByWebhookAndByTheWatcherReachTheListenersOnce() throws Exception {
         WebhookProcessor processor = new WebhookProcessor(new WebhookVerifier(List.of(SECRET), Duration.ofMinutes(5),
-                Clock.systemUTC()), new WebhookDeliveryParser(), this.dispatcher);
+                Clock.systemUTC()), new WebhookDeliveryParser(), this.dispatcher,
+                WebhookProcessor.DEFAULT_MAX_PAYLOAD_SIZE, null);
         VideoJob job = StreamTestSupport.createJob(this.client);
         String id = job.id();
         List<WebhookOutcome> outcomes = new ArrayList<>();
@@ -322,8 +323,9 @@ class VideoJobWatcherTests {
     }
 
     private VideoJobWatcher watcher(int maxConcurrentWatches, Duration watchTimeout) {
-        return new VideoJobWatcher(this.client, this.dispatcher, maxConcurrentWatches, watchTimeout,
-                WebSocketUrlOptions.defaults(), Schedulers.boundedElastic());
+        return new VideoJobWatcher(this.client, this.dispatcher, new InMemoryVideoJobWatchStore(),
+                new VideoJobWatcherSettings(maxConcurrentWatches, watchTimeout, WebSocketUrlOptions.defaults(),
+                        Schedulers::boundedElastic));
     }
 
     private VideoJobEvent nextEvent() throws InterruptedException {

@@ -244,8 +244,9 @@ class WebhookObservationTests {
     @Test
     void recordsNothingWithoutARegistry() {
         VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(this.published::add,
-                new InMemoryProcessedEventStore());
-        WebhookProcessor processor = new WebhookProcessor(verifier(), new WebhookDeliveryParser(), dispatcher);
+                new InMemoryProcessedEventStore(), VideoJobEventDispatcher.DEFAULT_LEASE, null);
+        WebhookProcessor processor = new WebhookProcessor(verifier(), new WebhookDeliveryParser(), dispatcher,
+                WebhookProcessor.DEFAULT_MAX_PAYLOAD_SIZE, null);
         byte[] body = body("evt_video_G-1_video_completed", "video.completed");
 
         assertThat(deliver(processor, body)).isEqualTo(WebhookOutcome.ACCEPTED);
@@ -256,13 +257,15 @@ class WebhookObservationTests {
 
     private VideoJobEventDispatcher dispatcher(ApplicationEventPublisher publisher) {
         VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(publisher,
-                new InMemoryProcessedEventStore(100, Duration.ofHours(1), this.clock));
+                new InMemoryProcessedEventStore(100, Duration.ofHours(1), this.clock),
+                VideoJobEventDispatcher.DEFAULT_LEASE, null);
         dispatcher.setObservationRegistry(this.registry);
         return dispatcher;
     }
 
     private WebhookProcessor processor(VideoJobEventDispatcher dispatcher) {
-        WebhookProcessor processor = new WebhookProcessor(verifier(), new WebhookDeliveryParser(), dispatcher);
+        WebhookProcessor processor = new WebhookProcessor(verifier(), new WebhookDeliveryParser(), dispatcher,
+                WebhookProcessor.DEFAULT_MAX_PAYLOAD_SIZE, null);
         processor.setObservationRegistry(this.registry);
         return processor;
     }

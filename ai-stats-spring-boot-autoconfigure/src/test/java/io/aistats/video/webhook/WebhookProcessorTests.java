@@ -35,7 +35,8 @@ class WebhookProcessorTests {
     private final List<Object> published = new ArrayList<>();
 
     private final VideoJobEventDispatcher dispatcher = new VideoJobEventDispatcher(this.published::add,
-            new InMemoryProcessedEventStore(100, Duration.ofHours(1), this.clock));
+            new InMemoryProcessedEventStore(100, Duration.ofHours(1), this.clock),
+            VideoJobEventDispatcher.DEFAULT_LEASE, null);
 
     private final WebhookVerifier verifier = new WebhookVerifier(List.of(SECRET), Duration.ofMinutes(5), this.clock);
 
@@ -88,8 +89,9 @@ class WebhookProcessorTests {
         VideoJobEventDispatcher failing = new VideoJobEventDispatcher((event) -> {
             failures.add(event);
             throw new IllegalStateException("database down");
-        }, new InMemoryProcessedEventStore());
-        WebhookProcessor processor = new WebhookProcessor(this.verifier, new WebhookDeliveryParser(), failing);
+        }, new InMemoryProcessedEventStore(), VideoJobEventDispatcher.DEFAULT_LEASE, null);
+        WebhookProcessor processor = new WebhookProcessor(this.verifier, new WebhookDeliveryParser(), failing,
+                WebhookProcessor.DEFAULT_MAX_PAYLOAD_SIZE, null);
         byte[] body = WebhookVerifierTests.BODY.getBytes(StandardCharsets.UTF_8);
         assertThat(processor.process(TIMESTAMP, WebhookVerifierTests.SIGNATURE, body))
             .isEqualTo(WebhookOutcome.LISTENER_FAILED);
@@ -119,7 +121,8 @@ class WebhookProcessorTests {
                     throw new RejectedExecutionException("full");
                 });
         byte[] body = WebhookVerifierTests.BODY.getBytes(StandardCharsets.UTF_8);
-        assertThat(async.process(TIMESTAMP, WebhookVerifierTests.SIGNATURE, body)).isEqualTo(WebhookOutcome.UNAVAILABLE);
+        assertThat(async.process(TIMESTAMP, WebhookVerifierTests.SIGNATURE,
+                body)).isEqualTo(WebhookOutcome.UNAVAILABLE);
     }
 
     @Test

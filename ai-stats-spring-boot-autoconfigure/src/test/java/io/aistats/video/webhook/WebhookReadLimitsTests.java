@@ -86,7 +86,5 @@ class WebhookReadLimitsTests {
                 Duration.ofSeconds(1)));
         assertThatIllegalArgumentException().isThrownBy(() -> new WebhookReadLimits(DataSize.ofBytes(1),
                 Duration.ZERO));
-        assertThat(WebhookReadLimits.defaults()).hasToString(
-                "WebhookReadLimits[maxInFlightBytes=8388608, readTimeout=PT10S]");
     }
 }
