@@ -1,5 +1,6 @@
 package io.aistats.video.webhook;
 
+import io.aistats.video.internal.util.DataBuffers;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -95,7 +96,7 @@ public class WebFluxWebhookHandler implements HandlerFunction<ServerResponse> {
         int limit = (int) Math.min(maxBytes, Integer.MAX_VALUE - 8);
         return DataBufferUtils.join(body, limit)
             .timeout(this.limits.readTimeout())
-            .map(WebFluxWebhookHandler::toBytes)
+            .map(DataBuffers::toBytes)
             .defaultIfEmpty(new byte[0])
             .flatMap((bytes) -> Mono.fromCallable(() -> this.processor.process(headers, bytes))
                 .subscribeOn(Schedulers.boundedElastic()))
@@ -106,17 +107,6 @@ public class WebFluxWebhookHandler implements HandlerFunction<ServerResponse> {
                     "not complete within " + this.limits.readTimeout().toMillis() + " ms"), true))
             .onErrorResume(UnreadBodyException.class, (ex) -> respond(ex.answer(this.processor), true))
             .doFinally((signal) -> reservation.release());
-    }
-
-    private static byte[] toBytes(DataBuffer buffer) {
-        try {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            return bytes;
-        }
-        finally {
-            DataBufferUtils.release(buffer);
-        }
     }
 
     /**
