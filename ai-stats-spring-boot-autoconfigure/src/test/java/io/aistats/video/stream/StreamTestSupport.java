@@ -49,7 +49,8 @@ final class StreamTestSupport {
 
     static ReactiveVideoClient client(VideoClientSettings settings, JobStreamSettings streamSettings,
             VideoJobCreationListener... listeners) {
-        return new DefaultReactiveVideoClient(WebClient.builder(), settings, streamSettings, List.of(listeners));
+        return new DefaultReactiveVideoClient(WebClient::builder, settings, DefaultReactiveVideoClient.Options.defaults()
+            .withStreamSettings(streamSettings).withCreationListeners(List.of(listeners)));
     }
 
     static VideoJob createJob(ReactiveVideoClient client) {
