@@ -184,8 +184,9 @@ public class AiStatsProperties {
         return "AiStatsProperties{enabled=" + this.enabled + ", baseUrl=" + this.baseUrl + ", apiKey="
             + mask(this.apiKey) + ", managementKey=" + mask(this.managementKey) + ", connectTimeout="
             + this.connectTimeout + ", responseTimeout=" + this.responseTimeout + ", callTimeout=" + this.callTimeout
-            + ", maxDownloadSize=" + this.maxDownloadSize + ", retry=" + this.retry + ", defaultModel=" + this.defaultModel + ", defaultOutputAccess="
-            + this.defaultOutputAccess + ", defaultWebhookEndpointId=" + this.defaultWebhookEndpointId + "}";
+            + ", maxDownloadSize=" + this.maxDownloadSize + ", retry=" + this.retry + ", defaultModel="
+            + this.defaultModel + ", defaultOutputAccess=" + this.defaultOutputAccess + ", defaultWebhookEndpointId="
+            + this.defaultWebhookEndpointId + "}";
     }
 
     private static String mask(@Nullable String key) {

@@ -68,8 +68,6 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
 
     private final GatewayTransport transport;
 
-    private final ReactiveVideos videos;
-
     private final Lazy<JobStreamClient> streams;
 
     private final ObservedOperations observations;
@@ -89,7 +87,6 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
         this.options = Objects.requireNonNull(options, "options must not be null");
         // the transport asks for the builder on its first request and clones it, leaving it for derived clients
         this.transport = new GatewayTransport(this.webClientBuilder, settings);
-        this.videos = new ReactiveVideos(this);
         this.streams = Lazy.of(() -> new JobStreamClient(this, options.streamSettings()));
         this.observations = new ObservedOperations(options.observationRegistry(), options.observationConvention());
     }
@@ -231,11 +228,6 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
     @Override
     public Mono<VideoJob> awaitCompletion(String videoId, Duration timeout) {
         return observe(VideoOperation.AWAIT, videoId, this.streams.get().awaitCompletion(videoId, timeout));
-    }
-
-    @Override
-    public ReactiveVideos videos() {
-        return this.videos;
     }
 
     @Override

@@ -216,7 +216,9 @@ public interface ReactiveVideoClient {
      * The same operations under the short names of the gateway's TypeScript SDK ({@code videos.create}, ...).
      * @return the resource view
      */
-    ReactiveVideos videos();
+    default ReactiveVideos videos() {
+        return new ReactiveVideos(this);
+    }
 
     /**
      * Derives a client with changed settings (another key or base URL, say) that shares this client's transport
