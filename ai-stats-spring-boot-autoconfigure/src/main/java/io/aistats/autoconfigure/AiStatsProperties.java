@@ -1,5 +1,6 @@
 package io.aistats.autoconfigure;
 
+import io.aistats.video.VideoClientSettings;
 import io.aistats.video.model.OutputAccess;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +17,9 @@ import java.time.Duration;
 @ConfigurationProperties("ai-stats")
 public class AiStatsProperties {
 
+    // the defaults are VideoClientSettings'; additional-spring-configuration-metadata.json shows them to IDEs
+    private static final VideoClientSettings DEFAULTS = VideoClientSettings.defaults();
+
     /**
      * Whether to auto-configure the AI Stats video client.
      */
@@ -24,7 +28,7 @@ public class AiStatsProperties {
     /**
      * Base URL of the gateway's API; every route is resolved against it.
      */
-    private String baseUrl = "https://api.phaseo.app/v1";
+    private String baseUrl = DEFAULTS.baseUrl().toString();
 
     /**
      * Inference key ("phaseo_v1_sk_...") sent as Bearer token on every video call. When not set, the
@@ -40,23 +44,23 @@ public class AiStatsProperties {
     /**
      * Maximum time to wait for a TCP connection to the gateway.
      */
-    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration connectTimeout = DEFAULTS.connectTimeout();
 
     /**
      * Maximum time one attempt may wait for the response, and between two chunks of its body.
      */
-    private Duration responseTimeout = Duration.ofSeconds(60);
+    private Duration responseTimeout = DEFAULTS.responseTimeout();
 
     /**
      * Deadline of one blocking call, retries included.
      */
-    private Duration callTimeout = Duration.ofMinutes(5);
+    private Duration callTimeout = DEFAULTS.callTimeout();
 
     /**
      * Maximum size of a video written by downloadVideoContent. A larger one (announced or sent) fails the download
      * and leaves no file. Four times the 512 MiB the gateway proxies at most.
      */
-    private DataSize maxDownloadSize = DataSize.ofGigabytes(2);
+    private DataSize maxDownloadSize = DEFAULTS.maxDownloadSize();
 
     /**
      * Model used when a generation request names none, for example "openai/sora-2". When not set, the gateway
@@ -180,8 +184,9 @@ public class AiStatsProperties {
         return "AiStatsProperties{enabled=" + this.enabled + ", baseUrl=" + this.baseUrl + ", apiKey="
             + mask(this.apiKey) + ", managementKey=" + mask(this.managementKey) + ", connectTimeout="
             + this.connectTimeout + ", responseTimeout=" + this.responseTimeout + ", callTimeout=" + this.callTimeout
-            + ", maxDownloadSize=" + this.maxDownloadSize + ", retry=" + this.retry + ", defaultModel=" + this.defaultModel + ", defaultOutputAccess="
-            + this.defaultOutputAccess + ", defaultWebhookEndpointId=" + this.defaultWebhookEndpointId + "}";
+            + ", maxDownloadSize=" + this.maxDownloadSize + ", retry=" + this.retry + ", defaultModel="
+            + this.defaultModel + ", defaultOutputAccess=" + this.defaultOutputAccess + ", defaultWebhookEndpointId="
+            + this.defaultWebhookEndpointId + "}";
     }
 
     private static String mask(@Nullable String key) {
@@ -197,17 +202,17 @@ public class AiStatsProperties {
         /**
          * Maximum number of retries of a safe request after a transient failure. 0 disables retries.
          */
-        private int maxRetries = 2;
+        private int maxRetries = DEFAULTS.maxRetries();
 
         /**
          * Delay before the first retry; later delays double, with jitter.
          */
-        private Duration initialBackoff = Duration.ofMillis(500);
+        private Duration initialBackoff = DEFAULTS.initialBackoff();
 
         /**
          * Maximum delay between two retries.
          */
-        private Duration maxBackoff = Duration.ofSeconds(10);
+        private Duration maxBackoff = DEFAULTS.maxBackoff();
 
         public int getMaxRetries() {
             return this.maxRetries;

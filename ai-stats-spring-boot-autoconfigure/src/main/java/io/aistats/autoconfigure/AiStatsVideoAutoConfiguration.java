@@ -83,11 +83,10 @@ public final class AiStatsVideoAutoConfiguration {
         // resolved on the client's first call, so that the HTTP stack (Boot's builder and connector) is not set up
         // at startup; a copy, so that this client's customizations never reach the application's other clients
         Supplier<WebClient.Builder> builder = AiStatsWebClientBuilders.customizedCopy(webClientBuilder, customizers);
-        DefaultReactiveVideoClient client = new DefaultReactiveVideoClient(builder, settings,
+        return new DefaultReactiveVideoClient(builder, settings, new DefaultReactiveVideoClient.Options(
                 streamSettings.getIfAvailable(JobStreamSettings::defaults), creationListeners.orderedStream().toList(),
-                observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
-        client.setObservationConvention(observationConvention.getIfAvailable());
-        return client;
+                observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
+                observationConvention.getIfAvailable()));
     }
 
     @Bean

@@ -44,21 +44,15 @@ import java.util.function.Supplier;
 
 /**
  * The implementation of {@link ReactiveVideoClient} over the WebClient transport. Create it with
- * {@link ReactiveVideoClient#create(WebClient.Builder, VideoClientSettings)}.
+ * {@link ReactiveVideoClient#create(WebClient.Builder, VideoClientSettings)}, or with this constructor and
+ * {@link Options} for the rest.
  * <p>
  * {@link #generateVideo} is sent exactly once: it is not retried on any failure, not even a refused connection,
  * because the gateway has no idempotency key and a repeated create could start and bill a second job. Cancel is
  * not retried either. Reads, deletes and download links are retried on transient failures.
  * <p>
- * {@link VideoJobCreationListener}s given to the constructor are told about each created job before the caller
- * receives it; a failing listener is logged and does not fail the create call.
- * <p>
- * Given an {@link ObservationRegistry}, every operation is observed as {@code aistats.video.operation} (see
- * {@link io.aistats.video.observation.VideoObservationDocumentation}); without one, nothing is recorded.
- * <p>
- * The client builds its HTTP client and its lifecycle stream client on its first call rather than when it is
- * created, so that creating it (at application startup, say) costs little; created with a {@link Supplier} of the
- * {@link WebClient.Builder}, it asks for the builder then too, at most once.
+ * The client asks for its {@link WebClient.Builder} and builds its HTTP client and its lifecycle stream client on
+ * its first call rather than when it is created, so that creating it (at application startup, say) costs little.
  */
 public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
 
@@ -70,85 +64,31 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
 
     private final VideoClientSettings settings;
 
+    private final Options options;
+
     private final GatewayTransport transport;
-
-    private final ReactiveVideos videos;
-
-    private final JobStreamSettings streamSettings;
 
     private final Lazy<JobStreamClient> streams;
 
-    private final List<VideoJobCreationListener> creationListeners;
-
-    private volatile ObservedOperations observations;
+    private final ObservedOperations observations;
 
     /**
-     * @param webClientBuilder the builder to derive the HTTP client from; cloned, never modified
-     * @param settings base URL, key, timeouts, retries and request defaults
-     */
-    public DefaultReactiveVideoClient(WebClient.Builder webClientBuilder, VideoClientSettings settings) {
-        this(webClientBuilder, settings, JobStreamSettings.defaults(), List.of());
-    }
-
-    /**
-     * @param webClientBuilder the builder to derive the HTTP client from; cloned, never modified
-     * @param settings base URL, key, timeouts, retries and request defaults
-     * @param streamSettings keep-alive, reconnection and polling of the lifecycle stream
-     * @param creationListeners told about every job this client (or one derived from it) creates
-     */
-    public DefaultReactiveVideoClient(WebClient.Builder webClientBuilder, VideoClientSettings settings,
-            JobStreamSettings streamSettings, List<VideoJobCreationListener> creationListeners) {
-        this(webClientBuilder, settings, streamSettings, creationListeners, ObservationRegistry.NOOP);
-    }
-
-    /**
-     * @param webClientBuilder the builder to derive the HTTP client from; cloned, never modified
-     * @param settings base URL, key, timeouts, retries and request defaults
-     * @param streamSettings keep-alive, reconnection and polling of the lifecycle stream
-     * @param creationListeners told about every job this client (or one derived from it) creates
-     * @param observationRegistry records an {@code aistats.video.operation} observation per operation;
-     * {@link ObservationRegistry#NOOP} for none
-     */
-    public DefaultReactiveVideoClient(WebClient.Builder webClientBuilder, VideoClientSettings settings,
-            JobStreamSettings streamSettings, List<VideoJobCreationListener> creationListeners,
-            ObservationRegistry observationRegistry) {
-        this(Lazy.ofValue(Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null").clone()),
-            settings, streamSettings, creationListeners, observationRegistry);
-    }
-
-    /**
-     * Creates a client that asks for its {@link WebClient.Builder} and builds its HTTP client on its first call.
      * @param webClientBuilder supplies the builder to derive the HTTP client from, asked at most once, on first use;
      * the builder is cloned, never modified
      * @param settings base URL, key, timeouts, retries and request defaults
-     * @param streamSettings keep-alive, reconnection and polling of the lifecycle stream
-     * @param creationListeners told about every job this client (or one derived from it) creates
-     * @param observationRegistry records an {@code aistats.video.operation} observation per operation;
-     * {@link ObservationRegistry#NOOP} for none
+     * @param options the lifecycle stream settings, creation listeners and observations; {@link Options#defaults()}
+     * for none
      */
     public DefaultReactiveVideoClient(Supplier<WebClient.Builder> webClientBuilder, VideoClientSettings settings,
-            JobStreamSettings streamSettings, List<VideoJobCreationListener> creationListeners,
-            ObservationRegistry observationRegistry) {
+            Options options) {
         // a derived client passes its parent's Lazy, which Lazy.of keeps, so that both share one resolved builder
         this.webClientBuilder = Lazy.of(Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null"));
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
-        this.streamSettings = Objects.requireNonNull(streamSettings, "streamSettings");
+        this.options = Objects.requireNonNull(options, "options must not be null");
         // the transport asks for the builder on its first request and clones it, leaving it for derived clients
         this.transport = new GatewayTransport(this.webClientBuilder, settings);
-        this.videos = new ReactiveVideos(this);
-        this.streams = Lazy.of(() -> new JobStreamClient(this, this.streamSettings));
-        this.creationListeners = List.copyOf(creationListeners);
-        this.observations = new ObservedOperations(observationRegistry, null);
-    }
-
-    /**
-     * Sets the convention that names and tags the operation observations, instead of the default one; derived
-     * clients ({@link #withSettings}) keep it.
-     * @param convention the convention, or {@code null} for
-     * {@link io.aistats.video.observation.DefaultVideoOperationObservationConvention}
-     */
-    public void setObservationConvention(@Nullable VideoOperationObservationConvention convention) {
-        this.observations = this.observations.withConvention(convention);
+        this.streams = Lazy.of(() -> new JobStreamClient(this, options.streamSettings()));
+        this.observations = new ObservedOperations(options.observationRegistry(), options.observationConvention());
     }
 
     @Override
@@ -291,20 +231,11 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
     }
 
     @Override
-    public ReactiveVideos videos() {
-        return this.videos;
-    }
-
-    @Override
     public ReactiveVideoClient withSettings(Consumer<VideoClientSettings.Builder> change) {
         Objects.requireNonNull(change, "change must not be null");
         VideoClientSettings.Builder builder = this.settings.toBuilder();
         change.accept(builder);
-        ObservedOperations observed = this.observations;
-        DefaultReactiveVideoClient derived = new DefaultReactiveVideoClient(this.webClientBuilder, builder.build(),
-            this.streamSettings, this.creationListeners, observed.registry());
-        derived.setObservationConvention(observed.convention());
-        return derived;
+        return new DefaultReactiveVideoClient(this.webClientBuilder, builder.build(), this.options);
     }
 
     @Override
@@ -326,10 +257,11 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
     }
 
     private Mono<Void> notifyCreated(VideoJob job) {
-        if (this.creationListeners.isEmpty()) {
+        List<VideoJobCreationListener> listeners = this.options.creationListeners();
+        if (listeners.isEmpty()) {
             return Mono.empty();
         }
-        return Flux.fromIterable(this.creationListeners)
+        return Flux.fromIterable(listeners)
             .concatMap((listener) -> Mono.defer(() -> listener.created(job))
                 .onErrorResume(RuntimeException.class, (ex) -> {
                     logger.warn("A job creation listener failed on video job " + job.id(), ex);
@@ -363,5 +295,57 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
 
     private static String requireVideoId(@Nullable String videoId) {
         return PathIds.require(videoId, "video_id");
+    }
+
+    /**
+     * What a client needs beyond its settings, each with a default. Derived clients
+     * ({@link DefaultReactiveVideoClient#withSettings}) keep it.
+     *
+     * @param streamSettings keep-alive, reconnection and polling of the lifecycle stream
+     * @param creationListeners told about every job the client (or one derived from it) creates, in order, before the
+     * caller receives it; a failing listener is logged and does not fail the create call
+     * @param observationRegistry records an {@code aistats.video.operation} observation per operation (see
+     * {@link io.aistats.video.observation.VideoObservationDocumentation}); {@link ObservationRegistry#NOOP} for none
+     * @param observationConvention names and tags those observations, or {@code null} for
+     * {@link io.aistats.video.observation.DefaultVideoOperationObservationConvention}
+     */
+    public record Options(JobStreamSettings streamSettings, List<VideoJobCreationListener> creationListeners,
+            ObservationRegistry observationRegistry,
+            @Nullable VideoOperationObservationConvention observationConvention) {
+
+        private static final Options DEFAULTS = new Options(JobStreamSettings.defaults(), List.of(),
+                ObservationRegistry.NOOP, null);
+
+        public Options {
+            Objects.requireNonNull(streamSettings, "streamSettings must not be null");
+            creationListeners = List.copyOf(creationListeners);
+            Objects.requireNonNull(observationRegistry, "observationRegistry must not be null");
+        }
+
+        /**
+         * @return the default stream settings, no listener, no observation
+         */
+        public static Options defaults() {
+            return DEFAULTS;
+        }
+
+        /** @return a copy with these stream settings */
+        public Options withStreamSettings(JobStreamSettings streamSettings) {
+            return new Options(streamSettings, this.creationListeners, this.observationRegistry,
+                    this.observationConvention);
+        }
+
+        /** @return a copy with these creation listeners */
+        public Options withCreationListeners(List<VideoJobCreationListener> creationListeners) {
+            return new Options(this.streamSettings, creationListeners, this.observationRegistry,
+                    this.observationConvention);
+        }
+
+        /** @return a copy with this observation registry and convention ({@code null} for the default one) */
+        public Options withObservations(ObservationRegistry observationRegistry,
+                @Nullable VideoOperationObservationConvention observationConvention) {
+            return new Options(this.streamSettings, this.creationListeners, observationRegistry,
+                    observationConvention);
+        }
     }
 }

@@ -33,14 +33,11 @@ public final class DefaultVideoClient implements VideoClient {
 
     private final ReactiveVideoClient reactive;
 
-    private final Videos videos;
-
     /**
      * @param reactive the client to delegate to
      */
     public DefaultVideoClient(ReactiveVideoClient reactive) {
         this.reactive = Objects.requireNonNull(reactive, "reactive must not be null");
-        this.videos = new Videos(this);
     }
 
     @Override
@@ -131,11 +128,6 @@ public final class DefaultVideoClient implements VideoClient {
     public VideoJob awaitCompletion(String videoId, Duration timeout) {
         return BlockingCalls.await(this.reactive.awaitCompletion(videoId, timeout), null,
                 "waiting for video job " + videoId);
-    }
-
-    @Override
-    public Videos videos() {
-        return this.videos;
     }
 
     @Override

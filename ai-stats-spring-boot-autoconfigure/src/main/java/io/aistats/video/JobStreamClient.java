@@ -87,7 +87,7 @@ public final class JobStreamClient {
             if (apiKey == null) {
                 return Flux.error(new AiStatsConfigurationException(GatewayTransport.MISSING_API_KEY_MESSAGE));
             }
-            URI uri = this.client.getAsyncJobWebSocketUrl("video", id,
+            URI uri = this.client.getAsyncJobWebSocketUrl(ReactiveVideos.KIND, id,
                     (options != null) ? options : WebSocketUrlOptions.defaults());
             HttpHeaders headers = new HttpHeaders();
             headers.setBearerAuth(apiKey);

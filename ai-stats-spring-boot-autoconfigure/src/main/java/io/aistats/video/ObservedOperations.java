@@ -38,18 +38,6 @@ final class ObservedOperations {
         this.convention = convention;
     }
 
-    ObservationRegistry registry() {
-        return this.registry;
-    }
-
-    @Nullable VideoOperationObservationConvention convention() {
-        return this.convention;
-    }
-
-    ObservedOperations withConvention(@Nullable VideoOperationObservationConvention convention) {
-        return new ObservedOperations(this.registry, convention);
-    }
-
     <T> Mono<T> observe(VideoOperation operation, @Nullable String videoId, Mono<T> source) {
         if (this.registry.isNoop()) {
             return source;

@@ -19,6 +19,7 @@ import reactor.core.publisher.Mono;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -40,7 +41,8 @@ public interface ReactiveVideoClient {
      * @return the client
      */
     static ReactiveVideoClient create(WebClient.Builder webClientBuilder, VideoClientSettings settings) {
-        return new DefaultReactiveVideoClient(webClientBuilder, settings);
+        WebClient.Builder copy = Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null").clone();
+        return new DefaultReactiveVideoClient(() -> copy, settings, DefaultReactiveVideoClient.Options.defaults());
     }
 
     /**
@@ -214,7 +216,9 @@ public interface ReactiveVideoClient {
      * The same operations under the short names of the gateway's TypeScript SDK ({@code videos.create}, ...).
      * @return the resource view
      */
-    ReactiveVideos videos();
+    default ReactiveVideos videos() {
+        return new ReactiveVideos(this);
+    }
 
     /**
      * Derives a client with changed settings (another key or base URL, say) that shares this client's transport

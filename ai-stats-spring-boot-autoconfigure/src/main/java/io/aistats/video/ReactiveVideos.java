@@ -27,144 +27,84 @@ public final class ReactiveVideos {
 
     private final ReactiveVideoClient client;
 
-    /**
-     * @param client the client to delegate to
-     */
-    public ReactiveVideos(ReactiveVideoClient client) {
+    ReactiveVideos(ReactiveVideoClient client) {
         this.client = Objects.requireNonNull(client, "client must not be null");
     }
 
-    /**
-     * @param request what to generate
-     * @return the new job
-     * @see ReactiveVideoClient#generateVideo(VideoGenerationRequest)
-     */
+    /** See {@link ReactiveVideoClient#generateVideo(VideoGenerationRequest)}. */
     public Mono<VideoJob> create(VideoGenerationRequest request) {
         return this.client.generateVideo(request);
     }
 
-    /**
-     * @param params filters and paging
-     * @return one page
-     * @see ReactiveVideoClient#listVideos(VideoListParams)
-     */
+    /** See {@link ReactiveVideoClient#listVideos(VideoListParams)}. */
     public Mono<VideoPage> list(VideoListParams params) {
         return this.client.listVideos(params);
     }
 
-    /**
-     * @return the first page with the default size, newest first
-     * @see ReactiveVideoClient#listVideos()
-     */
+    /** See {@link ReactiveVideoClient#listVideos()}. */
     public Mono<VideoPage> list() {
         return this.client.listVideos();
     }
 
-    /**
-     * @param params filters; the page size is the limit of each request
-     * @return every job of the gateway's list window
-     * @see ReactiveVideoClient#listAllVideos(VideoListParams)
-     */
+    /** See {@link ReactiveVideoClient#listAllVideos(VideoListParams)}. */
     public Flux<VideoJob> listAll(VideoListParams params) {
         return this.client.listAllVideos(params);
     }
 
-    /**
-     * @return every job of the gateway's list window, with the default page size
-     * @see ReactiveVideoClient#listAllVideos()
-     */
+    /** See {@link ReactiveVideoClient#listAllVideos()}. */
     public Flux<VideoJob> listAll() {
         return this.client.listAllVideos();
     }
 
-    /**
-     * @param videoId the gateway's video id
-     * @return the job
-     * @see ReactiveVideoClient#getVideo(String)
-     */
+    /** See {@link ReactiveVideoClient#getVideo(String)}. */
     public Mono<VideoJob> get(String videoId) {
         return this.client.getVideo(videoId);
     }
 
-    /**
-     * @param videoId the gateway's video id
-     * @return the streamed content
-     * @see ReactiveVideoClient#getVideoContent(String)
-     */
+    /** See {@link ReactiveVideoClient#getVideoContent(String)}. */
     public Mono<ReactiveVideoContent> content(String videoId) {
         return this.client.getVideoContent(videoId);
     }
 
-    /**
-     * @param videoId the gateway's video id
-     * @param target the file to write
-     * @return the target once complete
-     * @see ReactiveVideoClient#downloadVideoContent(String, Path)
-     */
+    /** See {@link ReactiveVideoClient#downloadVideoContent(String, Path)}. */
     public Mono<Path> download(String videoId, Path target) {
         return this.client.downloadVideoContent(videoId, target);
     }
 
-    /**
-     * @param videoId the gateway's video id
-     * @param options time to live, disposition and output index
-     * @return the link and its expiry
-     * @see ReactiveVideoClient#getVideoDownloadUrl(String, DownloadUrlOptions)
-     */
+    /** See {@link ReactiveVideoClient#getVideoDownloadUrl(String, DownloadUrlOptions)}. */
     public Mono<SignedDownloadUrl> downloadUrl(String videoId, DownloadUrlOptions options) {
         return this.client.getVideoDownloadUrl(videoId, options);
     }
 
-    /**
-     * @param videoId the gateway's video id
-     * @return the link with the gateway's defaults (15 minutes, attachment, first output)
-     * @see ReactiveVideoClient#getVideoDownloadUrl(String)
-     */
+    /** See {@link ReactiveVideoClient#getVideoDownloadUrl(String)}. */
     public Mono<SignedDownloadUrl> downloadUrl(String videoId) {
         return this.client.getVideoDownloadUrl(videoId);
     }
 
-    /**
-     * @param videoId the gateway's video id
-     * @return the job, should the gateway ever cancel
-     * @see ReactiveVideoClient#cancelVideo(String)
-     */
+    /** See {@link ReactiveVideoClient#cancelVideo(String)}. */
     public Mono<VideoJob> cancel(String videoId) {
         return this.client.cancelVideo(videoId);
     }
 
-    /**
-     * @param videoId the gateway's video id
-     * @return the confirmation
-     * @see ReactiveVideoClient#deleteVideo(String)
-     */
+    /** See {@link ReactiveVideoClient#deleteVideo(String)}. */
     public Mono<VideoDeleted> delete(String videoId) {
         return this.client.deleteVideo(videoId);
     }
 
-    /**
-     * @return the model catalogue
-     * @see ReactiveVideoClient#listVideoModels()
-     */
+    /** See {@link ReactiveVideoClient#listVideoModels()}. */
     public Mono<VideoModelList> listModels() {
         return this.client.listVideoModels();
     }
 
     /**
-     * @param videoId the gateway's video id
-     * @param options {@code interval_ms} and {@code close_on_terminal}
-     * @return the lifecycle stream URL of the video job
-     * @see ReactiveVideoClient#getAsyncJobWebSocketUrl(String, String, WebSocketUrlOptions)
+     * See {@link ReactiveVideoClient#getAsyncJobWebSocketUrl(String, String, WebSocketUrlOptions)} with the kind
+     * {@value #KIND}.
      */
     public URI websocketUrl(String videoId, WebSocketUrlOptions options) {
         return this.client.getAsyncJobWebSocketUrl(KIND, videoId, options);
     }
 
-    /**
-     * @param videoId the gateway's video id
-     * @return the lifecycle stream URL of the video job with the gateway's defaults
-     * @see ReactiveVideoClient#getAsyncJobWebSocketUrl(String, String)
-     */
+    /** See {@link ReactiveVideoClient#getAsyncJobWebSocketUrl(String, String)} with the kind {@value #KIND}. */
     public URI websocketUrl(String videoId) {
         return this.client.getAsyncJobWebSocketUrl(KIND, videoId);
     }

@@ -200,7 +200,9 @@ public interface VideoClient {
      * The same operations under the short names of the gateway's TypeScript SDK.
      * @return the resource view
      */
-    Videos videos();
+    default Videos videos() {
+        return new Videos(this);
+    }
 
     /**
      * Derives a client with changed settings that shares this client's transport configuration.

@@ -1,6 +1,7 @@
 package io.aistats.video;
 
 import io.aistats.video.internal.http.TransportSettings;
+import io.aistats.video.internal.util.Durations;
 import io.aistats.video.model.OutputAccess;
 import org.jspecify.annotations.Nullable;
 
@@ -12,160 +13,89 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Immutable settings of a video client: where the gateway is, how to authenticate, and how patient to be.
+ * Immutable settings of a video client: where the gateway is, how to authenticate, and how patient to be. Start from
+ * {@link #builder()} (the defaults) or {@link #toBuilder()}.
  * <p>
  * {@link #toString()} never shows the API key.
+ *
+ * @param baseUrl the base URL every route is resolved against, absolute http(s); kept without a trailing slash
+ * @param apiKey the inference key ({@code phaseo_v1_sk_...}), or {@code null} when none is configured (calls then
+ * fail with a clear message); a blank key counts as none, and the key is kept trimmed
+ * @param connectTimeout how long to wait for a TCP connection
+ * @param responseTimeout how long one attempt may wait for the response (and between body chunks)
+ * @param callTimeout the deadline of one blocking call, retries included
+ * @param maxRetries how many times a safe request is retried after a transient failure; 0 disables retries
+ * @param initialBackoff the first back-off delay; later ones double, with jitter
+ * @param maxBackoff the longest back-off delay
+ * @param defaultModel the model used when a request names none (for example {@code openai/sora-2}), or {@code null}
+ * for the gateway's own default
+ * @param defaultOutputAccess the output access used when a request sets none, or {@code null} for the gateway's
+ * default
+ * @param defaultWebhookEndpointId the webhook endpoint (UUID) used when a request sets none, or {@code null}
+ * @param maxDownloadSize the largest video {@code downloadVideoContent} writes; a larger one fails with
+ * {@link io.aistats.video.error.VideoContentTooLargeException} and leaves no file
  */
-public final class VideoClientSettings implements TransportSettings {
+public record VideoClientSettings(URI baseUrl, @Nullable String apiKey, Duration connectTimeout,
+        Duration responseTimeout, Duration callTimeout, int maxRetries, Duration initialBackoff, Duration maxBackoff,
+        @Nullable String defaultModel, @Nullable OutputAccess defaultOutputAccess,
+        @Nullable String defaultWebhookEndpointId, DataSize maxDownloadSize) implements TransportSettings {
 
-    /** The gateway's current base URL. */
-    public static final URI DEFAULT_BASE_URL = URI.create("https://api.phaseo.app/v1");
+    // the one place these defaults are written: the ai-stats.* properties start from them. The download bound is
+    // four times the 512 MiB the gateway proxies at most, so that no real video is refused while a server
+    // announcing (or sending) far more cannot fill the disk.
+    private static final VideoClientSettings DEFAULTS = new VideoClientSettings(
+            URI.create("https://api.phaseo.app/v1"), null, Duration.ofSeconds(10), Duration.ofSeconds(60),
+            Duration.ofMinutes(5), 2, Duration.ofMillis(500), Duration.ofSeconds(10), null, null, null,
+            DataSize.ofGigabytes(2));
 
     /**
-     * The default download bound: 2 GB, four times the 512 MiB the gateway proxies at most, so that no real video is
-     * refused while a server announcing (or sending) far more cannot fill the disk.
+     * @throws IllegalArgumentException when a value is out of range; the message names the setting
      */
-    public static final DataSize DEFAULT_MAX_DOWNLOAD_SIZE = DataSize.ofGigabytes(2);
-
-    private final URI baseUrl;
-    private final @Nullable String apiKey;
-    private final Duration connectTimeout;
-    private final Duration responseTimeout;
-    private final Duration callTimeout;
-    private final int maxRetries;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
-    private final @Nullable String defaultModel;
-    private final @Nullable OutputAccess defaultOutputAccess;
-    private final @Nullable String defaultWebhookEndpointId;
-    private final DataSize maxDownloadSize;
-
-    private VideoClientSettings(Builder builder) {
-        this.baseUrl = validateBaseUrl(builder.baseUrl);
-        this.apiKey = (builder.apiKey == null || builder.apiKey.isBlank()) ? null : builder.apiKey.trim();
-        this.connectTimeout = positive(builder.connectTimeout, "connectTimeout");
-        this.responseTimeout = positive(builder.responseTimeout, "responseTimeout");
-        this.callTimeout = positive(builder.callTimeout, "callTimeout");
-        if (builder.maxRetries < 0) {
-            throw new IllegalArgumentException("maxRetries must not be negative, was " + builder.maxRetries);
+    public VideoClientSettings {
+        baseUrl = validateBaseUrl(baseUrl);
+        apiKey = (apiKey == null || apiKey.isBlank()) ? null : apiKey.trim();
+        Durations.requirePositive(connectTimeout, "connectTimeout");
+        Durations.requirePositive(responseTimeout, "responseTimeout");
+        Durations.requirePositive(callTimeout, "callTimeout");
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must not be negative, was " + maxRetries);
         }
-        this.maxRetries = builder.maxRetries;
-        this.initialBackoff = positive(builder.initialBackoff, "initialBackoff");
-        this.maxBackoff = positive(builder.maxBackoff, "maxBackoff");
-        if (this.maxBackoff.compareTo(this.initialBackoff) < 0) {
+        Durations.requirePositive(initialBackoff, "initialBackoff");
+        Durations.requirePositive(maxBackoff, "maxBackoff");
+        if (maxBackoff.compareTo(initialBackoff) < 0) {
             throw new IllegalArgumentException("maxBackoff must not be shorter than initialBackoff");
         }
-        this.defaultModel = builder.defaultModel;
-        this.defaultOutputAccess = builder.defaultOutputAccess;
-        this.defaultWebhookEndpointId = builder.defaultWebhookEndpointId;
-        Objects.requireNonNull(builder.maxDownloadSize, "maxDownloadSize must not be null");
-        if (builder.maxDownloadSize.toBytes() <= 0) {
-            throw new IllegalArgumentException("maxDownloadSize must be positive, was " + builder.maxDownloadSize);
+        Objects.requireNonNull(maxDownloadSize, "maxDownloadSize must not be null");
+        if (maxDownloadSize.toBytes() <= 0) {
+            throw new IllegalArgumentException("maxDownloadSize must be positive, was " + maxDownloadSize);
         }
-        this.maxDownloadSize = builder.maxDownloadSize;
     }
 
     /**
-     * Starts settings with the defaults: the current gateway URL, no key, 10 s to connect, 60 s per response,
-     * 5 min per call, 2 retries backing off from 500 ms to 10 s, downloads of at most 2 GB.
-     * @return a new builder
+     * @return the defaults: the current gateway URL, no key, 10 s to connect, 60 s per response, 5 min per call,
+     * 2 retries backing off from 500 ms to 10 s, downloads of at most 2 GB
+     */
+    public static VideoClientSettings defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * @return a new builder holding the {@link #defaults()}
      */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(DEFAULTS);
     }
 
     /**
-     * A builder holding these settings, to derive other settings from them.
-     * @return a new builder initialised from this instance
+     * @return a new builder holding these settings, to derive other settings from them
      */
     public Builder toBuilder() {
-        return new Builder().baseUrl(this.baseUrl)
-            .apiKey(this.apiKey)
-            .connectTimeout(this.connectTimeout)
-            .responseTimeout(this.responseTimeout)
-            .callTimeout(this.callTimeout)
-            .maxRetries(this.maxRetries)
-            .initialBackoff(this.initialBackoff)
-            .maxBackoff(this.maxBackoff)
-            .defaultModel(this.defaultModel)
-            .defaultOutputAccess(this.defaultOutputAccess)
-            .defaultWebhookEndpointId(this.defaultWebhookEndpointId)
-            .maxDownloadSize(this.maxDownloadSize);
-    }
-
-    /** @return the base URL every route is resolved against, without a trailing slash */
-    @Override
-    public URI baseUrl() {
-        return this.baseUrl;
-    }
-
-    /** @return the inference key, or {@code null} when none is configured (calls then fail with a clear message) */
-    @Override
-    public @Nullable String apiKey() {
-        return this.apiKey;
+        return new Builder(this);
     }
 
     /** @return whether an API key is configured */
     public boolean hasApiKey() {
         return this.apiKey != null;
-    }
-
-    /** @return how long to wait for a TCP connection */
-    @Override
-    public Duration connectTimeout() {
-        return this.connectTimeout;
-    }
-
-    /** @return how long one attempt may wait for the response (and between body chunks) */
-    @Override
-    public Duration responseTimeout() {
-        return this.responseTimeout;
-    }
-
-    /** @return the deadline of one blocking call, retries included */
-    public Duration callTimeout() {
-        return this.callTimeout;
-    }
-
-    /** @return how many times a safe request is retried after a transient failure */
-    @Override
-    public int maxRetries() {
-        return this.maxRetries;
-    }
-
-    /** @return the first back-off delay; later ones double, with jitter */
-    @Override
-    public Duration initialBackoff() {
-        return this.initialBackoff;
-    }
-
-    /** @return the longest back-off delay */
-    @Override
-    public Duration maxBackoff() {
-        return this.maxBackoff;
-    }
-
-    /** @return the model used when a request names none, or {@code null} for the gateway's own default */
-    public @Nullable String defaultModel() {
-        return this.defaultModel;
-    }
-
-    /** @return the output access used when a request sets none, or {@code null} for the gateway's default */
-    public @Nullable OutputAccess defaultOutputAccess() {
-        return this.defaultOutputAccess;
-    }
-
-    /** @return the webhook endpoint id used when a request sets none, or {@code null} */
-    public @Nullable String defaultWebhookEndpointId() {
-        return this.defaultWebhookEndpointId;
-    }
-
-    /**
-     * @return the largest video {@code downloadVideoContent} writes; a larger one fails with
-     * {@link io.aistats.video.error.VideoContentTooLargeException} and leaves no file
-     */
-    public DataSize maxDownloadSize() {
-        return this.maxDownloadSize;
     }
 
     @Override
@@ -195,47 +125,47 @@ public final class VideoClientSettings implements TransportSettings {
         return URI.create(text);
     }
 
-    private static Duration positive(@Nullable Duration value, String name) {
-        Objects.requireNonNull(value, () -> name + " must not be null");
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
-        }
-        return value;
-    }
-
     /**
-     * Builder of {@link VideoClientSettings}.
+     * Builder of {@link VideoClientSettings}; {@link #build()} validates.
      */
     public static final class Builder {
 
-        private @Nullable URI baseUrl = DEFAULT_BASE_URL;
+        private URI baseUrl;
         private @Nullable String apiKey;
-        private @Nullable Duration connectTimeout = Duration.ofSeconds(10);
-        private @Nullable Duration responseTimeout = Duration.ofSeconds(60);
-        private @Nullable Duration callTimeout = Duration.ofMinutes(5);
-        private int maxRetries = 2;
-        private @Nullable Duration initialBackoff = Duration.ofMillis(500);
-        private @Nullable Duration maxBackoff = Duration.ofSeconds(10);
+        private Duration connectTimeout;
+        private Duration responseTimeout;
+        private Duration callTimeout;
+        private int maxRetries;
+        private Duration initialBackoff;
+        private Duration maxBackoff;
         private @Nullable String defaultModel;
         private @Nullable OutputAccess defaultOutputAccess;
         private @Nullable String defaultWebhookEndpointId;
-        private @Nullable DataSize maxDownloadSize = DEFAULT_MAX_DOWNLOAD_SIZE;
+        private DataSize maxDownloadSize;
 
-        private Builder() {
+        private Builder(VideoClientSettings settings) {
+            this.baseUrl = settings.baseUrl;
+            this.apiKey = settings.apiKey;
+            this.connectTimeout = settings.connectTimeout;
+            this.responseTimeout = settings.responseTimeout;
+            this.callTimeout = settings.callTimeout;
+            this.maxRetries = settings.maxRetries;
+            this.initialBackoff = settings.initialBackoff;
+            this.maxBackoff = settings.maxBackoff;
+            this.defaultModel = settings.defaultModel;
+            this.defaultOutputAccess = settings.defaultOutputAccess;
+            this.defaultWebhookEndpointId = settings.defaultWebhookEndpointId;
+            this.maxDownloadSize = settings.maxDownloadSize;
         }
 
-        /**
-         * @param baseUrl absolute http(s) URL, for example {@code https://api.phaseo.app/v1}
-         * @return this builder
-         */
+        /** Sets {@link VideoClientSettings#baseUrl()}. */
         public Builder baseUrl(URI baseUrl) {
             this.baseUrl = baseUrl;
             return this;
         }
 
         /**
-         * @param baseUrl absolute http(s) URL, for example {@code https://api.phaseo.app/v1}
-         * @return this builder
+         * Sets {@link VideoClientSettings#baseUrl()} from text, for example {@code https://api.phaseo.app/v1}.
          * @throws IllegalArgumentException when the text is not a URI
          */
         public Builder baseUrl(String baseUrl) {
@@ -243,100 +173,67 @@ public final class VideoClientSettings implements TransportSettings {
             return this;
         }
 
-        /**
-         * @param apiKey the inference key ({@code phaseo_v1_sk_...}); {@code null} or blank for none
-         * @return this builder
-         */
+        /** Sets {@link VideoClientSettings#apiKey()}. */
         public Builder apiKey(@Nullable String apiKey) {
             this.apiKey = apiKey;
             return this;
         }
 
-        /**
-         * @param connectTimeout how long to wait for a TCP connection
-         * @return this builder
-         */
+        /** Sets {@link VideoClientSettings#connectTimeout()}. */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
             return this;
         }
 
-        /**
-         * @param responseTimeout how long one attempt may wait for the response (and between body chunks)
-         * @return this builder
-         */
+        /** Sets {@link VideoClientSettings#responseTimeout()}. */
         public Builder responseTimeout(Duration responseTimeout) {
             this.responseTimeout = responseTimeout;
             return this;
         }
 
-        /**
-         * @param callTimeout the deadline of one blocking call, retries included
-         * @return this builder
-         */
+        /** Sets {@link VideoClientSettings#callTimeout()}. */
         public Builder callTimeout(Duration callTimeout) {
             this.callTimeout = callTimeout;
             return this;
         }
 
-        /**
-         * @param maxRetries retries of safe requests after a transient failure; 0 disables retries
-         * @return this builder
-         */
+        /** Sets {@link VideoClientSettings#maxRetries()}. */
         public Builder maxRetries(int maxRetries) {
             this.maxRetries = maxRetries;
             return this;
         }
 
-        /**
-         * @param initialBackoff the first back-off delay
-         * @return this builder
-         */
+        /** Sets {@link VideoClientSettings#initialBackoff()}. */
         public Builder initialBackoff(Duration initialBackoff) {
             this.initialBackoff = initialBackoff;
             return this;
         }
 
-        /**
-         * @param maxBackoff the longest back-off delay
-         * @return this builder
-         */
+        /** Sets {@link VideoClientSettings#maxBackoff()}. */
         public Builder maxBackoff(Duration maxBackoff) {
             this.maxBackoff = maxBackoff;
             return this;
         }
 
-        /**
-         * @param defaultModel model used when a request names none, for example {@code openai/sora-2}
-         * @return this builder
-         */
+        /** Sets {@link VideoClientSettings#defaultModel()}. */
         public Builder defaultModel(@Nullable String defaultModel) {
             this.defaultModel = defaultModel;
             return this;
         }
 
-        /**
-         * @param defaultOutputAccess output access used when a request sets none
-         * @return this builder
-         */
+        /** Sets {@link VideoClientSettings#defaultOutputAccess()}. */
         public Builder defaultOutputAccess(@Nullable OutputAccess defaultOutputAccess) {
             this.defaultOutputAccess = defaultOutputAccess;
             return this;
         }
 
-        /**
-         * @param defaultWebhookEndpointId webhook endpoint (UUID) used when a request sets none
-         * @return this builder
-         */
+        /** Sets {@link VideoClientSettings#defaultWebhookEndpointId()}. */
         public Builder defaultWebhookEndpointId(@Nullable String defaultWebhookEndpointId) {
             this.defaultWebhookEndpointId = defaultWebhookEndpointId;
             return this;
         }
 
-        /**
-         * @param maxDownloadSize the largest video a download writes; positive
-         * @return this builder
-         */
+        /** Sets {@link VideoClientSettings#maxDownloadSize()}. */
         public Builder maxDownloadSize(DataSize maxDownloadSize) {
             this.maxDownloadSize = maxDownloadSize;
             return this;
@@ -347,7 +244,9 @@ public final class VideoClientSettings implements TransportSettings {
          * @throws IllegalArgumentException when a value is out of range; the message names the setting
          */
         public VideoClientSettings build() {
-            return new VideoClientSettings(this);
+            return new VideoClientSettings(this.baseUrl, this.apiKey, this.connectTimeout, this.responseTimeout,
+                    this.callTimeout, this.maxRetries, this.initialBackoff, this.maxBackoff, this.defaultModel,
+                    this.defaultOutputAccess, this.defaultWebhookEndpointId, this.maxDownloadSize);
         }
     }
 }

@@ -2,10 +2,10 @@ package io.aistats.video;
 
 import io.aistats.test.AiStatsGatewaySimulator;
 import io.aistats.test.AiStatsSimulatorExtension;
+import io.aistats.video.DefaultReactiveVideoClient.Options;
 import io.aistats.video.error.NotFoundException;
 import io.aistats.video.error.VideoRequestValidationException;
 import io.aistats.video.model.DownloadUrlOptions;
-import io.aistats.video.model.JobStreamSettings;
 import io.aistats.video.model.VideoGenerationRequest;
 import io.aistats.video.model.VideoJob;
 import io.aistats.video.model.VideoListParams;
@@ -194,14 +194,14 @@ class VideoClientObservationTests {
 
     @Test
     void usesACustomConventionAndKeepsItInDerivedClients() {
-        DefaultReactiveVideoClient reactive = new DefaultReactiveVideoClient(WebClient.builder(),
-                SimulatorClients.settings(simulator).build(), JobStreamSettings.defaults(), List.of(), this.registry);
-        reactive.setObservationConvention(new DefaultVideoOperationObservationConvention() {
-            @Override
-            public String getName() {
-                return "custom.video.operation";
-            }
-        });
+        DefaultReactiveVideoClient reactive = new DefaultReactiveVideoClient(WebClient::builder,
+                SimulatorClients.settings(simulator).build(), Options.defaults().withObservations(this.registry,
+                        new DefaultVideoOperationObservationConvention() {
+                            @Override
+                            public String getName() {
+                                return "custom.video.operation";
+                            }
+                        }));
         ReactiveVideoClient derived = reactive.withSettings((settings) -> settings.maxRetries(0));
 
         derived.listVideoModels().block(WAIT);
@@ -215,9 +215,9 @@ class VideoClientObservationTests {
     void recordsNothingAndStillWorksWithoutARegistry() {
         ReactiveVideoClient client = ReactiveVideoClient.create(WebClient.builder(),
                 SimulatorClients.settings(simulator).build());
-        DefaultReactiveVideoClient noop = new DefaultReactiveVideoClient(WebClient.builder(),
-                SimulatorClients.settings(simulator).build(), JobStreamSettings.defaults(), List.of(),
-                ObservationRegistry.NOOP);
+        DefaultReactiveVideoClient noop = new DefaultReactiveVideoClient(WebClient::builder,
+                SimulatorClients.settings(simulator).build(),
+                Options.defaults().withObservations(ObservationRegistry.NOOP, null));
 
         assertThat(client.listVideoModels().block(WAIT).data()).isNotEmpty();
         assertThat(noop.listVideoModels().block(WAIT).data()).isNotEmpty();
@@ -230,8 +230,8 @@ class VideoClientObservationTests {
 
     /** Like Spring Boot's: the WebClient builder carries the registry, and so does the video client. */
     private ReactiveVideoClient observedReactiveClient() {
-        return new DefaultReactiveVideoClient(WebClient.builder().observationRegistry(this.registry),
-                SimulatorClients.settings(simulator).build(), JobStreamSettings.defaults(), List.of(), this.registry);
+        return new DefaultReactiveVideoClient(() -> WebClient.builder().observationRegistry(this.registry),
+                SimulatorClients.settings(simulator).build(), Options.defaults().withObservations(this.registry, null));
     }
 
     private List<Observation.Context> handledContexts() {

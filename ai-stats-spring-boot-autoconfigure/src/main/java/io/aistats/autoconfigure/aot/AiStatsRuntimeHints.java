@@ -76,7 +76,7 @@ public class AiStatsRuntimeHints implements RuntimeHintsRegistrar {
             ProviderRouting.class, ProviderRouting.Builder.class, SignedDownloadUrl.class, VideoAsset.class, VideoBilling.class, VideoDeleted.class,
             VideoGenerationRequest.class, VideoGenerationRequest.Webhook.class, VideoGenerationRequest.Builder.class,
             VideoJob.class, VideoJobError.class, VideoJobUpdate.class, VideoJobUpdate.Type.class, VideoJobStream.class,
-            JobStreamSettings.class, JobStreamSettings.Builder.class, VideoListParams.class,
+            JobStreamSettings.class, VideoListParams.class,
             VideoModel.class, VideoModelList.class, VideoModelProvider.class, VideoOutput.class, VideoPage.class,
             VideoStatus.class, VideoUsage.class, VideoWebhookEvents.class, VideoWebhookState.class,
             VideoWebhookState.Delivery.class, VideoWebhookState.Attempt.class, WebSocketUrlOptions.class);

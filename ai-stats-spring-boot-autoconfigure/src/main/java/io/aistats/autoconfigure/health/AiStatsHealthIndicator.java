@@ -5,6 +5,7 @@ import io.aistats.video.error.AiStatsApiException;
 import io.aistats.video.error.AiStatsConfigurationException;
 import io.aistats.video.error.AiStatsConnectionException;
 import io.aistats.video.error.AiStatsTimeoutException;
+import io.aistats.video.internal.util.Durations;
 import io.aistats.video.internal.util.Lazy;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -70,19 +71,8 @@ public final class AiStatsHealthIndicator implements ReactiveHealthIndicator {
     private final AtomicReference<@Nullable CachedCheck> lastCheck = new AtomicReference<>();
 
     /**
-     * Creates an indicator for the gateway of a video client.
-     * @param videoClient the client whose gateway (base URL) and API key are checked
-     * @param webClient the client of the unauthenticated health call; it should not retry
-     * @param properties timeout, key verification and cache TTL
-     * @throws IllegalArgumentException when the timeout is not positive or the cache TTL is negative
-     */
-    public AiStatsHealthIndicator(ReactiveVideoClient videoClient, WebClient webClient,
-            AiStatsHealthProperties properties) {
-        this(videoClient, webClient, properties, Clock.systemUTC());
-    }
-
-    /**
-     * Creates an indicator whose {@link WebClient} is built on the first health check.
+     * Creates an indicator for the gateway of a video client, whose {@link WebClient} is built on the first health
+     * check.
      * @param videoClient the client whose gateway (base URL) and API key are checked
      * @param webClient supplies the client of the unauthenticated health call, asked once, on the first check; it
      * should not retry
@@ -94,17 +84,9 @@ public final class AiStatsHealthIndicator implements ReactiveHealthIndicator {
         this(videoClient, webClient, properties, Clock.systemUTC());
     }
 
-    AiStatsHealthIndicator(ReactiveVideoClient videoClient, WebClient webClient, AiStatsHealthProperties properties,
-            Clock clock) {
-        this(videoClient, Lazy.ofValue(webClient), properties, clock);
-    }
-
     AiStatsHealthIndicator(ReactiveVideoClient videoClient, Supplier<WebClient> webClient,
             AiStatsHealthProperties properties, Clock clock) {
-        this.timeout = Objects.requireNonNull(properties.getTimeout(), "ai-stats.health.timeout must not be null");
-        if (this.timeout.isNegative() || this.timeout.isZero()) {
-            throw new IllegalArgumentException("ai-stats.health.timeout must be positive, was " + this.timeout);
-        }
+        this.timeout = Durations.requirePositive(properties.getTimeout(), "ai-stats.health.timeout");
         this.cacheTtl = Objects.requireNonNull(properties.getCacheTtl(), "ai-stats.health.cache-ttl must not be null");
         if (this.cacheTtl.isNegative()) {
             throw new IllegalArgumentException("ai-stats.health.cache-ttl must not be negative, was " + this.cacheTtl);

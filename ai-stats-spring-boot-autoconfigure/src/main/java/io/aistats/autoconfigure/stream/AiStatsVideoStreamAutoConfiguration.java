@@ -68,13 +68,8 @@ public final class AiStatsVideoStreamAutoConfiguration {
         if (stream.getPollInterval() != null) {
             AiStatsVideoStreamProperties.positive(stream.getPollInterval(), "stream.poll-interval");
         }
-        return JobStreamSettings.builder()
-            .keepAliveInterval(stream.getKeepAlive())
-            .idleTimeout(stream.getIdleTimeout())
-            .reconnectInitialBackoff(stream.getReconnectInitialBackoff())
-            .reconnectMaxBackoff(stream.getReconnectMaxBackoff())
-            .pollInterval(stream.getPollInterval())
-            .build();
+        return new JobStreamSettings(stream.getKeepAlive(), stream.getIdleTimeout(),
+                stream.getReconnectInitialBackoff(), stream.getReconnectMaxBackoff(), stream.getPollInterval());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.aistats.autoconfigure.stream;
 
+import io.aistats.video.model.JobStreamSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -196,6 +197,9 @@ public class AiStatsVideoStreamProperties {
      */
     public static class Stream {
 
+        // the defaults are JobStreamSettings'; additional-spring-configuration-metadata.json shows them to IDEs
+        private static final JobStreamSettings DEFAULTS = JobStreamSettings.defaults();
+
         /**
          * Interval at which the gateway re-checks a job for changes ("interval_ms"; it clamps to 1 s to 10 s).
          * Unset uses the gateway's default of 2.5 s.
@@ -205,13 +209,13 @@ public class AiStatsVideoStreamProperties {
         /**
          * Interval between the "ping" frames that keep a stream open through intermediaries.
          */
-        private Duration keepAlive = Duration.ofSeconds(30);
+        private Duration keepAlive = DEFAULTS.keepAliveInterval();
 
         /**
          * Time a stream may stay silent (not even answering a ping) before it is taken for dead and replaced. Must
          * exceed the keep-alive interval.
          */
-        private Duration idleTimeout = Duration.ofSeconds(75);
+        private Duration idleTimeout = DEFAULTS.idleTimeout();
 
         /**
          * Fixed interval between polls while the stream is unavailable, for tests and development. Unset follows
@@ -223,12 +227,12 @@ public class AiStatsVideoStreamProperties {
          * Wait before the first reconnection of a stream that could not be opened or dropped; doubles with each
          * failed attempt.
          */
-        private Duration reconnectInitialBackoff = Duration.ofSeconds(1);
+        private Duration reconnectInitialBackoff = DEFAULTS.reconnectInitialBackoff();
 
         /**
          * Longest wait between reconnection attempts.
          */
-        private Duration reconnectMaxBackoff = Duration.ofSeconds(30);
+        private Duration reconnectMaxBackoff = DEFAULTS.reconnectMaxBackoff();
 
         /**
          * @return the requested re-check interval, or {@code null} for the gateway's default

@@ -1,43 +1,51 @@
 package io.aistats.video.model;
 
+import io.aistats.video.internal.util.Durations;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Immutable settings of the lifecycle stream client: keep-alive, dead-connection detection, reconnection back-off
- * and the polling used while the stream is unavailable. Start from {@link #defaults()} or {@link #builder()}.
+ * and the polling used while the stream is unavailable. Start from {@link #defaults()} and change what differs with
+ * the {@code with...} methods.
+ *
+ * @param keepAliveInterval how often a raw {@code ping} is sent; the gateway has no ping of its own and
+ * intermediaries may close idle connections
+ * @param idleTimeout how long the stream may stay silent (no frame, not even a {@code pong}) before it is taken for
+ * dead and replaced; longer than the keep-alive interval
+ * @param reconnectInitialBackoff the wait before the first reconnection; it doubles with each failed attempt
+ * @param reconnectMaxBackoff the longest wait between reconnection attempts
+ * @param pollInterval the fixed interval between polls while the stream is unavailable (for tests and development),
+ * or {@code null} to follow the gateway's {@code poll_after_seconds} (20 s)
  */
-public final class JobStreamSettings {
+public record JobStreamSettings(Duration keepAliveInterval, Duration idleTimeout, Duration reconnectInitialBackoff,
+        Duration reconnectMaxBackoff, @Nullable Duration pollInterval) {
 
-    private static final JobStreamSettings DEFAULTS = builder().build();
+    // the one place these defaults are written: the ai-stats.video.stream.* properties start from them
+    private static final JobStreamSettings DEFAULTS = new JobStreamSettings(Duration.ofSeconds(30),
+            Duration.ofSeconds(75), Duration.ofSeconds(1), Duration.ofSeconds(30), null);
 
-    private final Duration keepAliveInterval;
-
-    private final Duration idleTimeout;
-
-    private final Duration reconnectInitialBackoff;
-
-    private final Duration reconnectMaxBackoff;
-
-    private final @Nullable Duration pollInterval;
-
-    private JobStreamSettings(Builder builder) {
-        this.keepAliveInterval = positive(builder.keepAliveInterval, "keepAliveInterval");
-        this.idleTimeout = positive(builder.idleTimeout, "idleTimeout");
-        if (this.idleTimeout.compareTo(this.keepAliveInterval) <= 0) {
-            throw new IllegalArgumentException("idleTimeout (" + this.idleTimeout
-                    + ") must be longer than keepAliveInterval (" + this.keepAliveInterval
-                    + "), or a quiet but healthy stream would be taken for dead");
+    /**
+     * @throws IllegalArgumentException when a value is out of range; the message names the setting
+     */
+    public JobStreamSettings {
+        Durations.requirePositive(keepAliveInterval, "keepAliveInterval");
+        Durations.requirePositive(idleTimeout, "idleTimeout");
+        if (idleTimeout.compareTo(keepAliveInterval) <= 0) {
+            throw new IllegalArgumentException("idleTimeout (" + idleTimeout + ") must be longer than "
+                    + "keepAliveInterval (" + keepAliveInterval + "), or a quiet but healthy stream would be taken "
+                    + "for dead");
         }
-        this.reconnectInitialBackoff = positive(builder.reconnectInitialBackoff, "reconnectInitialBackoff");
-        this.reconnectMaxBackoff = positive(builder.reconnectMaxBackoff, "reconnectMaxBackoff");
-        if (this.reconnectMaxBackoff.compareTo(this.reconnectInitialBackoff) < 0) {
-            throw new IllegalArgumentException("reconnectMaxBackoff (" + this.reconnectMaxBackoff
-                    + ") must not be shorter than reconnectInitialBackoff (" + this.reconnectInitialBackoff + ")");
+        Durations.requirePositive(reconnectInitialBackoff, "reconnectInitialBackoff");
+        Durations.requirePositive(reconnectMaxBackoff, "reconnectMaxBackoff");
+        if (reconnectMaxBackoff.compareTo(reconnectInitialBackoff) < 0) {
+            throw new IllegalArgumentException("reconnectMaxBackoff (" + reconnectMaxBackoff
+                    + ") must not be shorter than reconnectInitialBackoff (" + reconnectInitialBackoff + ")");
         }
-        this.pollInterval = (builder.pollInterval != null) ? positive(builder.pollInterval, "pollInterval") : null;
+        if (pollInterval != null) {
+            Durations.requirePositive(pollInterval, "pollInterval");
+        }
     }
 
     /**
@@ -49,59 +57,40 @@ public final class JobStreamSettings {
     }
 
     /**
-     * @return a builder holding the defaults
+     * @param keepAliveInterval see {@link #keepAliveInterval()}
+     * @return a copy with this keep-alive interval
      */
-    public static Builder builder() {
-        return new Builder();
+    public JobStreamSettings withKeepAliveInterval(Duration keepAliveInterval) {
+        return new JobStreamSettings(keepAliveInterval, this.idleTimeout, this.reconnectInitialBackoff,
+                this.reconnectMaxBackoff, this.pollInterval);
     }
 
     /**
-     * @return a builder holding these settings
+     * @param idleTimeout see {@link #idleTimeout()}
+     * @return a copy with this idle timeout
      */
-    public Builder toBuilder() {
-        return builder().keepAliveInterval(this.keepAliveInterval)
-            .idleTimeout(this.idleTimeout)
-            .reconnectInitialBackoff(this.reconnectInitialBackoff)
-            .reconnectMaxBackoff(this.reconnectMaxBackoff)
-            .pollInterval(this.pollInterval);
+    public JobStreamSettings withIdleTimeout(Duration idleTimeout) {
+        return new JobStreamSettings(this.keepAliveInterval, idleTimeout, this.reconnectInitialBackoff,
+                this.reconnectMaxBackoff, this.pollInterval);
     }
 
     /**
-     * @return how often a raw {@code ping} is sent; the gateway has no ping of its own and intermediaries may close
-     * idle connections
+     * @param reconnectInitialBackoff see {@link #reconnectInitialBackoff()}
+     * @param reconnectMaxBackoff see {@link #reconnectMaxBackoff()}
+     * @return a copy with this reconnection back-off
      */
-    public Duration keepAliveInterval() {
-        return this.keepAliveInterval;
+    public JobStreamSettings withReconnectBackoff(Duration reconnectInitialBackoff, Duration reconnectMaxBackoff) {
+        return new JobStreamSettings(this.keepAliveInterval, this.idleTimeout, reconnectInitialBackoff,
+                reconnectMaxBackoff, this.pollInterval);
     }
 
     /**
-     * @return how long the stream may stay silent (no frame, not even a {@code pong}) before it is taken for dead and
-     * replaced
+     * @param pollInterval see {@link #pollInterval()}
+     * @return a copy with this poll interval
      */
-    public Duration idleTimeout() {
-        return this.idleTimeout;
-    }
-
-    /**
-     * @return the wait before the first reconnection; it doubles with each failed attempt
-     */
-    public Duration reconnectInitialBackoff() {
-        return this.reconnectInitialBackoff;
-    }
-
-    /**
-     * @return the longest wait between reconnection attempts
-     */
-    public Duration reconnectMaxBackoff() {
-        return this.reconnectMaxBackoff;
-    }
-
-    /**
-     * @return the fixed interval between polls while the stream is unavailable, or {@code null} to follow the
-     * gateway's {@code poll_after_seconds} (20 s)
-     */
-    public @Nullable Duration pollInterval() {
-        return this.pollInterval;
+    public JobStreamSettings withPollInterval(@Nullable Duration pollInterval) {
+        return new JobStreamSettings(this.keepAliveInterval, this.idleTimeout, this.reconnectInitialBackoff,
+                this.reconnectMaxBackoff, pollInterval);
     }
 
     /**
@@ -122,87 +111,5 @@ public final class JobStreamSettings {
                 + ", reconnectInitialBackoff=" + this.reconnectInitialBackoff + ", reconnectMaxBackoff="
                 + this.reconnectMaxBackoff + ", pollInterval="
                 + ((this.pollInterval != null) ? this.pollInterval : "poll_after_seconds") + "]";
-    }
-
-    private static Duration positive(@Nullable Duration value, String name) {
-        Objects.requireNonNull(value, () -> name + " must not be null");
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
-        }
-        return value;
-    }
-
-    /**
-     * Builder of {@link JobStreamSettings}; {@link #build()} validates.
-     */
-    public static final class Builder {
-
-        private @Nullable Duration keepAliveInterval = Duration.ofSeconds(30);
-
-        private @Nullable Duration idleTimeout = Duration.ofSeconds(75);
-
-        private @Nullable Duration reconnectInitialBackoff = Duration.ofSeconds(1);
-
-        private @Nullable Duration reconnectMaxBackoff = Duration.ofSeconds(30);
-
-        private @Nullable Duration pollInterval;
-
-        private Builder() {
-        }
-
-        /**
-         * @param keepAliveInterval how often a raw {@code ping} is sent
-         * @return this builder
-         */
-        public Builder keepAliveInterval(Duration keepAliveInterval) {
-            this.keepAliveInterval = keepAliveInterval;
-            return this;
-        }
-
-        /**
-         * @param idleTimeout how long the stream may stay silent before it is taken for dead; longer than the
-         * keep-alive interval
-         * @return this builder
-         */
-        public Builder idleTimeout(Duration idleTimeout) {
-            this.idleTimeout = idleTimeout;
-            return this;
-        }
-
-        /**
-         * @param reconnectInitialBackoff the wait before the first reconnection
-         * @return this builder
-         */
-        public Builder reconnectInitialBackoff(Duration reconnectInitialBackoff) {
-            this.reconnectInitialBackoff = reconnectInitialBackoff;
-            return this;
-        }
-
-        /**
-         * @param reconnectMaxBackoff the longest wait between reconnection attempts
-         * @return this builder
-         */
-        public Builder reconnectMaxBackoff(Duration reconnectMaxBackoff) {
-            this.reconnectMaxBackoff = reconnectMaxBackoff;
-            return this;
-        }
-
-        /**
-         * @param pollInterval a fixed interval between polls (for tests and development), or {@code null} to follow
-         * the gateway's {@code poll_after_seconds}
-         * @return this builder
-         */
-        public Builder pollInterval(@Nullable Duration pollInterval) {
-            this.pollInterval = pollInterval;
-            return this;
-        }
-
-        /**
-         * @return the settings
-         * @throws IllegalArgumentException when a value is out of range; the message names the setting
-         */
-        public JobStreamSettings build() {
-            return new JobStreamSettings(this);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.aistats.video.webhook;
 
+import io.aistats.video.internal.util.DataBuffers;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -81,7 +82,7 @@ public class WebFluxWebhookHandler implements HandlerFunction<ServerResponse> {
         Duration readTimeout = this.intake.limits().readTimeout();
         return DataBufferUtils.join(body, limit)
             .timeout(readTimeout)
-            .map(WebFluxWebhookHandler::toBytes)
+            .map(DataBuffers::toBytes)
             .defaultIfEmpty(new byte[0])
             .flatMap((bytes) -> Mono.fromCallable(() -> processor.process(headers, bytes))
                 .subscribeOn(Schedulers.boundedElastic()))
@@ -92,17 +93,6 @@ public class WebFluxWebhookHandler implements HandlerFunction<ServerResponse> {
                     "not complete within " + readTimeout.toMillis() + " ms"), true))
             .onErrorResume(UnreadBodyException.class, (ex) -> respond(ex.answer(processor), true))
             .doFinally((signal) -> reservation.release());
-    }
-
-    private static byte[] toBytes(DataBuffer buffer) {
-        try {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            return bytes;
-        }
-        finally {
-            DataBufferUtils.release(buffer);
-        }
     }
 
     /**

@@ -210,7 +210,7 @@ class AiStatsHealthIndicatorTests {
         MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
         AiStatsHealthProperties properties = new AiStatsHealthProperties();
         properties.setCacheTtl(Duration.ofSeconds(10));
-        AiStatsHealthIndicator indicator = new AiStatsHealthIndicator(videoClient(), WebClient.create(), properties,
+        AiStatsHealthIndicator indicator = new AiStatsHealthIndicator(videoClient(), WebClient::create, properties,
                 clock);
         health(indicator);
         clock.advance(Duration.ofSeconds(9));
@@ -248,7 +248,7 @@ class AiStatsHealthIndicatorTests {
         String baseUrl = "http://user:s3cret@127.0.0.1:" + gateway.port() + "/v1";
         AiStatsHealthIndicator indicator = new AiStatsHealthIndicator(
                 ReactiveVideoClient.create(WebClient.builder(), VideoClientSettings.builder().baseUrl(baseUrl).build()),
-                WebClient.create(), new AiStatsHealthProperties());
+                WebClient::create, new AiStatsHealthProperties());
         Health health = health(indicator);
         assertThat(health.getDetails()).containsEntry("baseUrl", gateway.baseUrl().toString());
         assertThat(health.toString()).doesNotContain("s3cret");
@@ -259,12 +259,12 @@ class AiStatsHealthIndicatorTests {
         AiStatsHealthProperties zeroTimeout = new AiStatsHealthProperties();
         zeroTimeout.setTimeout(Duration.ZERO);
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> new AiStatsHealthIndicator(videoClient(), WebClient.create(), zeroTimeout))
+            .isThrownBy(() -> new AiStatsHealthIndicator(videoClient(), WebClient::create, zeroTimeout))
             .withMessageContaining("ai-stats.health.timeout");
         AiStatsHealthProperties negativeTtl = new AiStatsHealthProperties();
         negativeTtl.setCacheTtl(Duration.ofSeconds(-1));
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> new AiStatsHealthIndicator(videoClient(), WebClient.create(), negativeTtl))
+            .isThrownBy(() -> new AiStatsHealthIndicator(videoClient(), WebClient::create, negativeTtl))
             .withMessageContaining("ai-stats.health.cache-ttl");
     }
 

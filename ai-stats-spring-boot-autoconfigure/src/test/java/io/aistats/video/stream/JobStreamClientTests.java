@@ -190,7 +190,7 @@ class JobStreamClientTests {
     void badCredentialsFailTheStreamWithAnAuthenticationException() {
         ReactiveVideoClient stranger = StreamTestSupport.client(StreamTestSupport.settings(this.simulator)
             .apiKey("phaseo_v1_sk_unknownkid_abcdefghijklmnopqrstuvwxyz012345").build(),
-                StreamTestSupport.streamSettings().build());
+                StreamTestSupport.streamSettings());
         String id = StreamTestSupport.createJob(this.client).id();
 
         StepVerifier.create(stranger.streamVideo(id, WebSocketUrlOptions.defaults()))
@@ -221,7 +221,7 @@ class JobStreamClientTests {
     void aSingleConnectionReportsARefusedUpgradeAsAnUpgradeRequiredException() {
         String id = StreamTestSupport.createJob(this.client).id();
         this.simulator.faults().failNext(1, 426, "GET", "/v1/async/");
-        JobStreamClient streams = new JobStreamClient(this.client, StreamTestSupport.streamSettings().build());
+        JobStreamClient streams = new JobStreamClient(this.client, StreamTestSupport.streamSettings());
 
         StepVerifier.create(streams.connect(id, WebSocketUrlOptions.defaults()))
             .expectErrorSatisfies((failure) -> assertThat(failure).isInstanceOf(UpgradeRequiredException.class)
@@ -249,7 +249,7 @@ class JobStreamClientTests {
     @Test
     void aSingleConnectionFailsWhenTheServerDropsIt() {
         String id = StreamTestSupport.createJob(this.client).id();
-        JobStreamClient streams = new JobStreamClient(this.client, StreamTestSupport.streamSettings().build());
+        JobStreamClient streams = new JobStreamClient(this.client, StreamTestSupport.streamSettings());
 
         try (UpdateRecorder updates = UpdateRecorder.record(streams.connect(id, WebSocketUrlOptions.defaults()))) {
             assertUpdate(updates.next(), VideoJobUpdate.Type.SNAPSHOT, VideoStatus.QUEUED);
@@ -261,7 +261,7 @@ class JobStreamClientTests {
     @Test
     void aMissingApiKeyFailsBeforeConnecting() {
         ReactiveVideoClient keyless = StreamTestSupport.client(StreamTestSupport.settings(this.simulator).apiKey(null)
-            .build(), StreamTestSupport.streamSettings().build());
+            .build(), StreamTestSupport.streamSettings());
 
         StepVerifier.create(keyless.streamVideo("G-01KDVDGQGGQ7M3R8X2VN5T9HBC", WebSocketUrlOptions.defaults()))
             .expectError(AiStatsConfigurationException.class)
@@ -272,8 +272,8 @@ class JobStreamClientTests {
     @Test
     void keepAlivePingsAreAnsweredAndKeepAQuietStreamAlive() {
         ReactiveVideoClient pinging = StreamTestSupport.client(StreamTestSupport.settings(this.simulator).build(),
-                StreamTestSupport.streamSettings().keepAliveInterval(Duration.ofMillis(50))
-                    .idleTimeout(Duration.ofMillis(400)).build());
+                StreamTestSupport.streamSettings().withKeepAliveInterval(Duration.ofMillis(50))
+                    .withIdleTimeout(Duration.ofMillis(400)));
         String id = StreamTestSupport.createJob(pinging).id();
 
         try (UpdateRecorder updates = UpdateRecorder.record(pinging.streamVideo(id,
@@ -304,7 +304,7 @@ class JobStreamClientTests {
             ReactiveVideoClient client = StreamTestSupport.client(StreamTestSupport.settings(this.simulator)
                 .baseUrl("http://127.0.0.1:" + silent.port() + "/v1").build(), JobStreamSettings.defaults());
             JobStreamClient streams = new JobStreamClient(client, StreamTestSupport.streamSettings()
-                .keepAliveInterval(Duration.ofMillis(100)).idleTimeout(Duration.ofMillis(400)).build());
+                .withKeepAliveInterval(Duration.ofMillis(100)).withIdleTimeout(Duration.ofMillis(400)));
 
             try (UpdateRecorder updates = UpdateRecorder.record(streams.connect("G-1",
                     WebSocketUrlOptions.defaults()))) {

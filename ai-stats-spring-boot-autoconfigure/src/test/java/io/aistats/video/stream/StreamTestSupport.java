@@ -37,20 +37,20 @@ final class StreamTestSupport {
             .maxBackoff(Duration.ofMillis(20));
     }
 
-    static JobStreamSettings.Builder streamSettings() {
-        return JobStreamSettings.builder()
-            .reconnectInitialBackoff(Duration.ofMillis(20))
-            .reconnectMaxBackoff(Duration.ofMillis(100))
-            .pollInterval(Duration.ofMillis(50));
+    static JobStreamSettings streamSettings() {
+        return JobStreamSettings.defaults()
+            .withReconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(100))
+            .withPollInterval(Duration.ofMillis(50));
     }
 
     static ReactiveVideoClient client(AiStatsGatewaySimulator simulator) {
-        return client(settings(simulator).build(), streamSettings().build());
+        return client(settings(simulator).build(), streamSettings());
     }
 
     static ReactiveVideoClient client(VideoClientSettings settings, JobStreamSettings streamSettings,
             VideoJobCreationListener... listeners) {
-        return new DefaultReactiveVideoClient(WebClient.builder(), settings, streamSettings, List.of(listeners));
+        return new DefaultReactiveVideoClient(WebClient::builder, settings, DefaultReactiveVideoClient.Options.defaults()
+            .withStreamSettings(streamSettings).withCreationListeners(List.of(listeners)));
     }
 
     static VideoJob createJob(ReactiveVideoClient client) {

@@ -4,6 +4,7 @@ import io.aistats.video.error.AiStatsConfigurationException;
 import io.aistats.video.error.AiStatsDecodingException;
 import io.aistats.video.error.AiStatsTimeoutException;
 import io.aistats.video.internal.json.GatewayJson;
+import io.aistats.video.internal.util.DataBuffers;
 import io.aistats.video.internal.util.Lazy;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -183,7 +184,7 @@ public final class GatewayTransport {
         Flux<DataBuffer> head = DataBufferUtils.takeUntilByteCount(response.bodyToFlux(DataBuffer.class),
             MAX_ERROR_BODY_BYTES);
         return DataBufferUtils.join(head)
-            .map(GatewayTransport::toBytes)
+            .map(DataBuffers::toBytes)
             // a body that breaks off still leaves a status worth reporting
             .onErrorResume((failure) -> Mono.empty())
             .defaultIfEmpty(new byte[0])
@@ -194,7 +195,7 @@ public final class GatewayTransport {
         int status = entity.getStatusCode().value();
         Flux<DataBuffer> body = (entity.getBody() != null) ? entity.getBody() : Flux.empty();
         return DataBufferUtils.join(body, MAX_JSON_BODY_BYTES)
-            .map(GatewayTransport::toBytes)
+            .map(DataBuffers::toBytes)
             .defaultIfEmpty(new byte[0])
             .onErrorMap(DataBufferLimitException.class, (ex) -> new AiStatsDecodingException("The gateway's answer to "
                 + call.operation() + " exceeds " + MAX_JSON_BODY_BYTES + " bytes", status, ex))
@@ -228,16 +229,5 @@ public final class GatewayTransport {
         Duration deadline = headerDeadline();
         return Mono.error(() -> new AiStatsTimeoutException("No answer from the gateway to " + call.operation()
             + " within the connect and response timeouts (" + deadline + ")", null));
-    }
-
-    private static byte[] toBytes(DataBuffer buffer) {
-        try {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            return bytes;
-        }
-        finally {
-            DataBufferUtils.release(buffer);
-        }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
  * jitter from {@link TransportSettings#initialBackoff()} up to {@link TransportSettings#maxBackoff()}, at most
  * {@link TransportSettings#maxRetries()} times. The gateway sends no {@code Retry-After}, so the client decides.
  */
-public final class RetryPolicy {
+final class RetryPolicy {
 
     private static final Log logger = LogFactory.getLog(RetryPolicy.class);
 
@@ -33,7 +33,7 @@ public final class RetryPolicy {
      * @param failure the translated failure
      * @return {@code true} for connection failures, timeouts and the statuses 408, 429, 500, 502, 503, 504
      */
-    public static boolean isTransient(Throwable failure) {
+    static boolean isTransient(Throwable failure) {
         if (failure instanceof AiStatsConnectionException) {
             return true;
         }
@@ -50,7 +50,7 @@ public final class RetryPolicy {
      * @param operation the call, for logging
      * @return a spec that rethrows the last failure unchanged once retries are exhausted
      */
-    public static Retry forSafeRequests(TransportSettings settings, String operation) {
+    static Retry forSafeRequests(TransportSettings settings, String operation) {
         return Retry.backoff(settings.maxRetries(), settings.initialBackoff())
             .maxBackoff(settings.maxBackoff())
             .jitter(JITTER)

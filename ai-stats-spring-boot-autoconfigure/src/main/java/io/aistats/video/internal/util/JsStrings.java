@@ -45,7 +45,7 @@ public final class JsStrings {
      * @param ch a UTF-16 code unit (every JavaScript white space is in the Basic Multilingual Plane)
      * @return whether it is ECMAScript WhiteSpace or LineTerminator
      */
-    public static boolean isWhiteSpace(char ch) {
+    static boolean isWhiteSpace(char ch) {
         return (ch >= '\u0009' && ch <= '\r') || ch == ' ' || ch == '\u00a0' || ch == '\u1680'
                 || (ch >= '\u2000' && ch <= '\u200a') || ch == '\u2028' || ch == '\u2029' || ch == '\u202f'
                 || ch == '\u205f' || ch == '\u3000' || ch == '\ufeff';

@@ -69,8 +69,8 @@ class StreamBuildingBlocksTests {
 
     @Test
     void reconnectionBackoffDoublesUpToItsMaximum() {
-        JobStreamSettings settings = JobStreamSettings.builder().reconnectInitialBackoff(Duration.ofSeconds(1))
-            .reconnectMaxBackoff(Duration.ofSeconds(5)).build();
+        JobStreamSettings settings = JobStreamSettings.defaults()
+            .withReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(5));
 
         assertThat(settings.reconnectBackoff(1)).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.reconnectBackoff(2)).isEqualTo(Duration.ofSeconds(2));
@@ -82,18 +82,18 @@ class StreamBuildingBlocksTests {
     @Test
     void settingsRejectValuesThatCannotWork() {
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> JobStreamSettings.builder().keepAliveInterval(Duration.ZERO).build())
+            .isThrownBy(() -> JobStreamSettings.defaults().withKeepAliveInterval(Duration.ZERO))
             .withMessageContaining("keepAliveInterval");
-        assertThatIllegalArgumentException().isThrownBy(() -> JobStreamSettings.builder()
-                .keepAliveInterval(Duration.ofSeconds(30)).idleTimeout(Duration.ofSeconds(30)).build())
+        assertThatIllegalArgumentException().isThrownBy(() -> JobStreamSettings.defaults()
+                .withKeepAliveInterval(Duration.ofSeconds(30)).withIdleTimeout(Duration.ofSeconds(30)))
             .withMessageContaining("idleTimeout");
-        assertThatIllegalArgumentException().isThrownBy(() -> JobStreamSettings.builder()
-                .reconnectInitialBackoff(Duration.ofSeconds(10)).reconnectMaxBackoff(Duration.ofSeconds(1)).build())
+        assertThatIllegalArgumentException().isThrownBy(() -> JobStreamSettings.defaults()
+                .withReconnectBackoff(Duration.ofSeconds(10), Duration.ofSeconds(1)))
             .withMessageContaining("reconnectMaxBackoff");
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> JobStreamSettings.builder().pollInterval(Duration.ofSeconds(-1)).build())
+            .isThrownBy(() -> JobStreamSettings.defaults().withPollInterval(Duration.ofSeconds(-1)))
             .withMessageContaining("pollInterval");
-        assertThat(JobStreamSettings.defaults().toBuilder().build().toString())
+        assertThat(JobStreamSettings.defaults().withPollInterval(null).toString())
             .isEqualTo(JobStreamSettings.defaults().toString());
     }
 

@@ -1,0 +1,30 @@
+package io.aistats.video.internal.util;
+
+import org.jspecify.annotations.Nullable;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The range check of the settings' durations, with the messages that name the setting.
+ */
+public final class Durations {
+
+    private Durations() {
+    }
+
+    /**
+     * @param value the duration
+     * @param name the setting to name in a refusal
+     * @return the duration
+     * @throws NullPointerException when it is {@code null}
+     * @throws IllegalArgumentException when it is zero or negative
+     */
+    public static Duration requirePositive(@Nullable Duration value, String name) {
+        Objects.requireNonNull(value, () -> name + " must not be null");
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+        return value;
+    }
+}
