@@ -14,8 +14,8 @@ import io.aistats.video.event.VideoJobStatusChangedEvent;
 import io.aistats.video.model.DownloadDisposition;
 import io.aistats.video.model.DownloadUrlOptions;
 import io.aistats.video.model.ImageReference;
-import io.aistats.video.model.JobStreamSettings;
 import io.aistats.video.model.InputReference;
+import io.aistats.video.model.JobStreamSettings;
 import io.aistats.video.model.LifecycleStatus;
 import io.aistats.video.model.ListOrder;
 import io.aistats.video.model.OpenEnum;
@@ -38,7 +38,6 @@ import io.aistats.video.model.VideoOutput;
 import io.aistats.video.model.VideoPage;
 import io.aistats.video.model.VideoStatus;
 import io.aistats.video.model.VideoUsage;
-import io.aistats.video.model.VideoWebhookEvents;
 import io.aistats.video.model.VideoWebhookState;
 import io.aistats.video.model.WebSocketUrlOptions;
 import io.aistats.video.webhook.endpoint.WebhookEndpoint;
@@ -78,7 +77,7 @@ public class AiStatsRuntimeHints implements RuntimeHintsRegistrar {
             VideoJob.class, VideoJobError.class, VideoJobUpdate.class, VideoJobUpdate.Type.class, VideoJobStream.class,
             JobStreamSettings.class, VideoListParams.class,
             VideoModel.class, VideoModelList.class, VideoModelProvider.class, VideoOutput.class, VideoPage.class,
-            VideoStatus.class, VideoUsage.class, VideoWebhookEvents.class, VideoWebhookState.class,
+            VideoStatus.class, VideoUsage.class, VideoWebhookState.class,
             VideoWebhookState.Delivery.class, VideoWebhookState.Attempt.class, WebSocketUrlOptions.class);
 
     private static final List<Class<?>> EVENT_TYPES = List.of(VideoJobEvent.class, VideoJobCreatedEvent.class,

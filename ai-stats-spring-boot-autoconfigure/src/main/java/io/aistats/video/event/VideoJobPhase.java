@@ -1,6 +1,6 @@
 package io.aistats.video.event;
 
-import io.aistats.video.model.VideoWebhookEvents;
+import io.aistats.video.internal.util.VideoWebhookEvents;
 import org.jspecify.annotations.Nullable;
 
 /**

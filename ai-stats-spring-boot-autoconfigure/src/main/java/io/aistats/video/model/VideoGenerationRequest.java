@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.aistats.video.error.VideoRequestValidationException;
 import io.aistats.video.internal.util.JsStrings;
+import io.aistats.video.internal.util.VideoWebhookEvents;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.aistats.video.model;
 
+import io.aistats.video.internal.util.VideoWebhookEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
-package io.aistats.video.model;
+package io.aistats.video.internal.util;
 
-import io.aistats.video.internal.util.JsStrings;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
