@@ -1,7 +1,6 @@
 package io.aistats.autoconfigure;
 
 import io.aistats.video.DefaultReactiveVideoClient;
-import io.aistats.video.DefaultVideoClient;
 import io.aistats.video.ReactiveVideoClient;
 import io.aistats.video.VideoClient;
 import io.aistats.video.VideoClientSettings;
@@ -91,8 +90,8 @@ public final class AiStatsVideoAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(VideoClient.class)
-    DefaultVideoClient aiStatsVideoClient(ReactiveVideoClient reactiveVideoClient) {
-        return new DefaultVideoClient(reactiveVideoClient);
+    VideoClient aiStatsVideoClient(ReactiveVideoClient reactiveVideoClient) {
+        return VideoClient.create(reactiveVideoClient);
     }
 
     private static String withoutUserInfo(URI uri) {

@@ -29,14 +29,14 @@ import java.util.stream.Stream;
  * Failures surface as the client's exceptions, never wrapped in Reactor's; a missed deadline is an
  * {@link AiStatsTimeoutException}. Must not be called from a non-blocking thread (an event loop).
  */
-public final class DefaultVideoClient implements VideoClient {
+final class DefaultVideoClient implements VideoClient {
 
     private final ReactiveVideoClient reactive;
 
     /**
      * @param reactive the client to delegate to
      */
-    public DefaultVideoClient(ReactiveVideoClient reactive) {
+    DefaultVideoClient(ReactiveVideoClient reactive) {
         this.reactive = Objects.requireNonNull(reactive, "reactive must not be null");
     }
 

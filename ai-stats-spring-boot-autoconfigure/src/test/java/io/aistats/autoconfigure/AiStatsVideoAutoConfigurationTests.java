@@ -3,7 +3,6 @@ package io.aistats.autoconfigure;
 import io.aistats.test.AiStatsGatewaySimulator;
 import io.aistats.test.RecordedRequest;
 import io.aistats.video.DefaultReactiveVideoClient;
-import io.aistats.video.DefaultVideoClient;
 import io.aistats.video.ReactiveVideoClient;
 import io.aistats.video.VideoClient;
 import io.aistats.video.VideoClientSettings;
@@ -80,7 +79,7 @@ class AiStatsVideoAutoConfigurationTests {
             assertThat(context).hasSingleBean(AiStatsProperties.class)
                 .hasSingleBean(VideoClientSettings.class)
                 .hasSingleBean(DefaultReactiveVideoClient.class)
-                .hasSingleBean(DefaultVideoClient.class);
+                .hasSingleBean(VideoClient.class);
             VideoClientSettings settings = context.getBean(VideoClientSettings.class);
             assertThat(settings.baseUrl()).isEqualTo(URI.create("https://api.phaseo.app/v1"));
             assertThat(settings.hasApiKey()).isFalse();
