@@ -1,6 +1,5 @@
 package io.aistats.autoconfigure;
 
-import io.aistats.video.DefaultReactiveVideoClient;
 import io.aistats.video.ReactiveVideoClient;
 import io.aistats.video.VideoClient;
 import io.aistats.video.VideoClientSettings;
@@ -70,7 +69,7 @@ public final class AiStatsVideoAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ReactiveVideoClient.class)
-    DefaultReactiveVideoClient aiStatsReactiveVideoClient(VideoClientSettings settings,
+    ReactiveVideoClient aiStatsReactiveVideoClient(VideoClientSettings settings,
             ObjectProvider<WebClient.Builder> webClientBuilder,
             ObjectProvider<AiStatsWebClientCustomizer> customizers, ObjectProvider<JobStreamSettings> streamSettings,
             ObjectProvider<VideoJobCreationListener> creationListeners,
@@ -82,7 +81,7 @@ public final class AiStatsVideoAutoConfiguration {
         // resolved on the client's first call, so that the HTTP stack (Boot's builder and connector) is not set up
         // at startup; a copy, so that this client's customizations never reach the application's other clients
         Supplier<WebClient.Builder> builder = AiStatsWebClientBuilders.customizedCopy(webClientBuilder, customizers);
-        return new DefaultReactiveVideoClient(builder, settings, new DefaultReactiveVideoClient.Options(
+        return ReactiveVideoClient.create(builder, settings, new ReactiveVideoClient.Options(
                 streamSettings.getIfAvailable(JobStreamSettings::defaults), creationListeners.orderedStream().toList(),
                 observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
                 observationConvention.getIfAvailable()));

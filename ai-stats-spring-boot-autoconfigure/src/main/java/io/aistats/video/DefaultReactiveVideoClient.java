@@ -8,7 +8,6 @@ import io.aistats.video.internal.http.StreamedResponse;
 import io.aistats.video.internal.util.Lazy;
 import io.aistats.video.internal.util.PathIds;
 import io.aistats.video.model.DownloadUrlOptions;
-import io.aistats.video.model.JobStreamSettings;
 import io.aistats.video.model.ListOrder;
 import io.aistats.video.model.SignedDownloadUrl;
 import io.aistats.video.model.VideoDeleted;
@@ -20,8 +19,6 @@ import io.aistats.video.model.VideoModelList;
 import io.aistats.video.model.VideoPage;
 import io.aistats.video.model.WebSocketUrlOptions;
 import io.aistats.video.observation.VideoOperation;
-import io.aistats.video.observation.VideoOperationObservationConvention;
-import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -43,9 +40,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The implementation of {@link ReactiveVideoClient} over the WebClient transport. Create it with
- * {@link ReactiveVideoClient#create(WebClient.Builder, VideoClientSettings)}, or with this constructor and
- * {@link Options} for the rest.
+ * The implementation of {@link ReactiveVideoClient} over the WebClient transport, made by the interface's
+ * {@code create} methods.
  * <p>
  * {@link #generateVideo} is sent exactly once: it is not retried on any failure, not even a refused connection,
  * because the gateway has no idempotency key and a repeated create could start and bill a second job. Cancel is
@@ -54,7 +50,7 @@ import java.util.function.Supplier;
  * The client asks for its {@link WebClient.Builder} and builds its HTTP client and its lifecycle stream client on
  * its first call rather than when it is created, so that creating it (at application startup, say) costs little.
  */
-public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
+final class DefaultReactiveVideoClient implements ReactiveVideoClient {
 
     private static final String VIDEOS = "videos";
 
@@ -79,7 +75,7 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
      * @param options the lifecycle stream settings, creation listeners and observations; {@link Options#defaults()}
      * for none
      */
-    public DefaultReactiveVideoClient(Supplier<WebClient.Builder> webClientBuilder, VideoClientSettings settings,
+    DefaultReactiveVideoClient(Supplier<WebClient.Builder> webClientBuilder, VideoClientSettings settings,
             Options options) {
         // a derived client passes its parent's Lazy, which Lazy.of keeps, so that both share one resolved builder
         this.webClientBuilder = Lazy.of(Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null"));
@@ -295,57 +291,5 @@ public final class DefaultReactiveVideoClient implements ReactiveVideoClient {
 
     private static String requireVideoId(@Nullable String videoId) {
         return PathIds.require(videoId, "video_id");
-    }
-
-    /**
-     * What a client needs beyond its settings, each with a default. Derived clients
-     * ({@link DefaultReactiveVideoClient#withSettings}) keep it.
-     *
-     * @param streamSettings keep-alive, reconnection and polling of the lifecycle stream
-     * @param creationListeners told about every job the client (or one derived from it) creates, in order, before the
-     * caller receives it; a failing listener is logged and does not fail the create call
-     * @param observationRegistry records an {@code aistats.video.operation} observation per operation (see
-     * {@link io.aistats.video.observation.VideoObservationDocumentation}); {@link ObservationRegistry#NOOP} for none
-     * @param observationConvention names and tags those observations, or {@code null} for
-     * {@link io.aistats.video.observation.DefaultVideoOperationObservationConvention}
-     */
-    public record Options(JobStreamSettings streamSettings, List<VideoJobCreationListener> creationListeners,
-            ObservationRegistry observationRegistry,
-            @Nullable VideoOperationObservationConvention observationConvention) {
-
-        private static final Options DEFAULTS = new Options(JobStreamSettings.defaults(), List.of(),
-                ObservationRegistry.NOOP, null);
-
-        public Options {
-            Objects.requireNonNull(streamSettings, "streamSettings must not be null");
-            creationListeners = List.copyOf(creationListeners);
-            Objects.requireNonNull(observationRegistry, "observationRegistry must not be null");
-        }
-
-        /**
-         * @return the default stream settings, no listener, no observation
-         */
-        public static Options defaults() {
-            return DEFAULTS;
-        }
-
-        /** @return a copy with these stream settings */
-        public Options withStreamSettings(JobStreamSettings streamSettings) {
-            return new Options(streamSettings, this.creationListeners, this.observationRegistry,
-                    this.observationConvention);
-        }
-
-        /** @return a copy with these creation listeners */
-        public Options withCreationListeners(List<VideoJobCreationListener> creationListeners) {
-            return new Options(this.streamSettings, creationListeners, this.observationRegistry,
-                    this.observationConvention);
-        }
-
-        /** @return a copy with this observation registry and convention ({@code null} for the default one) */
-        public Options withObservations(ObservationRegistry observationRegistry,
-                @Nullable VideoOperationObservationConvention observationConvention) {
-            return new Options(this.streamSettings, this.creationListeners, observationRegistry,
-                    observationConvention);
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.aistats.video;
 
 import io.aistats.video.error.JobTimeoutException;
 import io.aistats.video.model.DownloadUrlOptions;
+import io.aistats.video.model.JobStreamSettings;
 import io.aistats.video.model.SignedDownloadUrl;
 import io.aistats.video.model.VideoDeleted;
 import io.aistats.video.model.VideoGenerationRequest;
@@ -11,6 +12,9 @@ import io.aistats.video.model.VideoListParams;
 import io.aistats.video.model.VideoModelList;
 import io.aistats.video.model.VideoPage;
 import io.aistats.video.model.WebSocketUrlOptions;
+import io.aistats.video.observation.VideoOperationObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -19,8 +23,10 @@ import reactor.core.publisher.Mono;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Reactive client of the gateway's video API. Every operation is implemented here once; {@link VideoClient} blocks on
@@ -42,7 +48,22 @@ public interface ReactiveVideoClient {
      */
     static ReactiveVideoClient create(WebClient.Builder webClientBuilder, VideoClientSettings settings) {
         WebClient.Builder copy = Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null").clone();
-        return new DefaultReactiveVideoClient(() -> copy, settings, DefaultReactiveVideoClient.Options.defaults());
+        return new DefaultReactiveVideoClient(() -> copy, settings, Options.defaults());
+    }
+
+    /**
+     * Creates a client with what the auto-configuration adds: a builder asked for on the first call (so that creating
+     * the client costs little), stream settings, creation listeners and observations.
+     * @param webClientBuilder supplies the builder to derive the HTTP client from, asked at most once, on first use;
+     * the builder is cloned, never modified
+     * @param settings base URL, key, timeouts, retries and request defaults
+     * @param options the lifecycle stream settings, creation listeners and observations; {@link Options#defaults()}
+     * for none
+     * @return the client
+     */
+    static ReactiveVideoClient create(Supplier<WebClient.Builder> webClientBuilder, VideoClientSettings settings,
+            Options options) {
+        return new DefaultReactiveVideoClient(webClientBuilder, settings, options);
     }
 
     /**
@@ -232,4 +253,56 @@ public interface ReactiveVideoClient {
      * @return the settings of this client
      */
     VideoClientSettings settings();
+
+    /**
+     * What a client needs beyond its settings, each with a default. Derived clients ({@link #withSettings}) keep
+     * it.
+     *
+     * @param streamSettings keep-alive, reconnection and polling of the lifecycle stream
+     * @param creationListeners told about every job the client (or one derived from it) creates, in order, before the
+     * caller receives it; a failing listener is logged and does not fail the create call
+     * @param observationRegistry records an {@code aistats.video.operation} observation per operation (see
+     * {@link io.aistats.video.observation.VideoObservationDocumentation}); {@link ObservationRegistry#NOOP} for none
+     * @param observationConvention names and tags those observations, or {@code null} for
+     * {@link io.aistats.video.observation.DefaultVideoOperationObservationConvention}
+     */
+    record Options(JobStreamSettings streamSettings, List<VideoJobCreationListener> creationListeners,
+            ObservationRegistry observationRegistry,
+            @Nullable VideoOperationObservationConvention observationConvention) {
+
+        private static final Options DEFAULTS = new Options(JobStreamSettings.defaults(), List.of(),
+                ObservationRegistry.NOOP, null);
+
+        public Options {
+            Objects.requireNonNull(streamSettings, "streamSettings must not be null");
+            creationListeners = List.copyOf(creationListeners);
+            Objects.requireNonNull(observationRegistry, "observationRegistry must not be null");
+        }
+
+        /**
+         * @return the default stream settings, no listener, no observation
+         */
+        public static Options defaults() {
+            return DEFAULTS;
+        }
+
+        /** @return a copy with these stream settings */
+        public Options withStreamSettings(JobStreamSettings streamSettings) {
+            return new Options(streamSettings, this.creationListeners, this.observationRegistry,
+                    this.observationConvention);
+        }
+
+        /** @return a copy with these creation listeners */
+        public Options withCreationListeners(List<VideoJobCreationListener> creationListeners) {
+            return new Options(this.streamSettings, creationListeners, this.observationRegistry,
+                    this.observationConvention);
+        }
+
+        /** @return a copy with this observation registry and convention ({@code null} for the default one) */
+        public Options withObservations(ObservationRegistry observationRegistry,
+                @Nullable VideoOperationObservationConvention observationConvention) {
+            return new Options(this.streamSettings, this.creationListeners, observationRegistry,
+                    observationConvention);
+        }
+    }
 }

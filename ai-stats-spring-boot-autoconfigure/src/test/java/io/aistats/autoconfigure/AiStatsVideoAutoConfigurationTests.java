@@ -2,7 +2,6 @@ package io.aistats.autoconfigure;
 
 import io.aistats.test.AiStatsGatewaySimulator;
 import io.aistats.test.RecordedRequest;
-import io.aistats.video.DefaultReactiveVideoClient;
 import io.aistats.video.ReactiveVideoClient;
 import io.aistats.video.VideoClient;
 import io.aistats.video.VideoClientSettings;
@@ -78,7 +77,7 @@ class AiStatsVideoAutoConfigurationTests {
         this.contextRunner.run((context) -> {
             assertThat(context).hasSingleBean(AiStatsProperties.class)
                 .hasSingleBean(VideoClientSettings.class)
-                .hasSingleBean(DefaultReactiveVideoClient.class)
+                .hasSingleBean(ReactiveVideoClient.class)
                 .hasSingleBean(VideoClient.class);
             VideoClientSettings settings = context.getBean(VideoClientSettings.class);
             assertThat(settings.baseUrl()).isEqualTo(URI.create("https://api.phaseo.app/v1"));

@@ -2,7 +2,7 @@ package io.aistats.video;
 
 import io.aistats.test.AiStatsGatewaySimulator;
 import io.aistats.test.AiStatsSimulatorExtension;
-import io.aistats.video.DefaultReactiveVideoClient.Options;
+import io.aistats.video.ReactiveVideoClient.Options;
 import io.aistats.video.error.NotFoundException;
 import io.aistats.video.error.VideoRequestValidationException;
 import io.aistats.video.model.DownloadUrlOptions;
@@ -194,7 +194,7 @@ class VideoClientObservationTests {
 
     @Test
     void usesACustomConventionAndKeepsItInDerivedClients() {
-        DefaultReactiveVideoClient reactive = new DefaultReactiveVideoClient(WebClient::builder,
+        ReactiveVideoClient reactive = ReactiveVideoClient.create(WebClient::builder,
                 SimulatorClients.settings(simulator).build(), Options.defaults().withObservations(this.registry,
                         new DefaultVideoOperationObservationConvention() {
                             @Override
@@ -215,7 +215,7 @@ class VideoClientObservationTests {
     void recordsNothingAndStillWorksWithoutARegistry() {
         ReactiveVideoClient client = ReactiveVideoClient.create(WebClient.builder(),
                 SimulatorClients.settings(simulator).build());
-        DefaultReactiveVideoClient noop = new DefaultReactiveVideoClient(WebClient::builder,
+        ReactiveVideoClient noop = ReactiveVideoClient.create(WebClient::builder,
                 SimulatorClients.settings(simulator).build(),
                 Options.defaults().withObservations(ObservationRegistry.NOOP, null));
 
@@ -230,7 +230,7 @@ class VideoClientObservationTests {
 
     /** Like Spring Boot's: the WebClient builder carries the registry, and so does the video client. */
     private ReactiveVideoClient observedReactiveClient() {
-        return new DefaultReactiveVideoClient(() -> WebClient.builder().observationRegistry(this.registry),
+        return ReactiveVideoClient.create(() -> WebClient.builder().observationRegistry(this.registry),
                 SimulatorClients.settings(simulator).build(), Options.defaults().withObservations(this.registry, null));
     }
 

@@ -1,7 +1,6 @@
 package io.aistats.video.stream;
 
 import io.aistats.test.AiStatsGatewaySimulator;
-import io.aistats.video.DefaultReactiveVideoClient;
 import io.aistats.video.ReactiveVideoClient;
 import io.aistats.video.VideoClientSettings;
 import io.aistats.video.VideoJobCreationListener;
@@ -49,7 +48,7 @@ final class StreamTestSupport {
 
     static ReactiveVideoClient client(VideoClientSettings settings, JobStreamSettings streamSettings,
             VideoJobCreationListener... listeners) {
-        return new DefaultReactiveVideoClient(WebClient::builder, settings, DefaultReactiveVideoClient.Options.defaults()
+        return ReactiveVideoClient.create(WebClient::builder, settings, ReactiveVideoClient.Options.defaults()
             .withStreamSettings(streamSettings).withCreationListeners(List.of(listeners)));
     }
 
