@@ -13,12 +13,13 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -317,12 +318,7 @@ final class VideoRoutes implements SimulatorRoutes {
     private Mono<Void> get(SimulatorExchange exchange, String requestId, Authenticator.Principal principal) {
         String videoId = exchange.pathVariable("video_id");
         URI origin = exchange.origin();
-        this.runtime.refreshJobs();
-        return this.runtime.jobs().locked(() -> {
-            JobRecord job = owned(videoId, principal.workspaceId());
-            if (job == null) {
-                return exchange.error(notFound("video_not_found_or_not_owned", requestId, principal, videoId));
-            }
+        return onOwnedJob(exchange, videoId, requestId, principal, (job) -> {
             if (job.deleted) {
                 return exchange.error(notFound("video_deleted", requestId, principal, videoId));
             }
@@ -454,12 +450,7 @@ final class VideoRoutes implements SimulatorRoutes {
                     .requestId(requestId).workspaceId(principal.workspaceId()).videoId(videoId));
         }
         URI origin = exchange.origin();
-        this.runtime.refreshJobs();
-        return this.runtime.jobs().locked(() -> {
-            JobRecord job = owned(videoId, principal.workspaceId());
-            if (job == null) {
-                return exchange.error(notFound("video_not_found_or_not_owned", requestId, principal, videoId));
-            }
+        return onOwnedJob(exchange, videoId, requestId, principal, (job) -> {
             if (!StoredStatus.COMPLETED.equals(job.storedStatus)) {
                 return exchange.error(GatewayError.of(400, "validation_error",
                         "video_download_requires_completed_status")
@@ -491,12 +482,7 @@ final class VideoRoutes implements SimulatorRoutes {
                     .requestId(requestId).workspaceId(principal.workspaceId()).videoId(videoId));
         }
         URI origin = exchange.origin();
-        this.runtime.refreshJobs();
-        return this.runtime.jobs().locked(() -> {
-            JobRecord job = owned(videoId, principal.workspaceId());
-            if (job == null) {
-                return exchange.error(notFound("video_not_found_or_not_owned", requestId, principal, videoId));
-            }
+        return onOwnedJob(exchange, videoId, requestId, principal, (job) -> {
             if (job.isTerminal()) {
                 return exchange.error(GatewayError.of(400, "validation_error",
                         "video_cancel_requires_non_terminal_status")
@@ -520,12 +506,7 @@ final class VideoRoutes implements SimulatorRoutes {
 
     private Mono<Void> delete(SimulatorExchange exchange, String requestId, Authenticator.Principal principal) {
         String videoId = exchange.pathVariable("video_id");
-        this.runtime.refreshJobs();
-        return this.runtime.jobs().locked(() -> {
-            JobRecord job = owned(videoId, principal.workspaceId());
-            if (job == null) {
-                return exchange.error(notFound("video_not_found_or_not_owned", requestId, principal, videoId));
-            }
+        return onOwnedJob(exchange, videoId, requestId, principal, (job) -> {
             String status = job.neutralStatus();
             if (!StoredStatus.COMPLETED.equals(status) && !StoredStatus.FAILED.equals(status)) {
                 return exchange.error(GatewayError.of(400, "validation_error", "video_delete_requires_terminal_status")
@@ -576,6 +557,22 @@ final class VideoRoutes implements SimulatorRoutes {
 
     private static Mono<Void> unauthorised(SimulatorExchange exchange, Authenticator.Result auth, String requestId) {
         return exchange.error(GatewayError.unauthorised(String.valueOf(auth.failureReason()), requestId));
+    }
+
+    /**
+     * Runs a route's work on the caller's job, under the jobs' lock and after due transitions were applied; a job that
+     * does not exist or belongs to another workspace is answered with the gateway's 404.
+     */
+    private Mono<Void> onOwnedJob(SimulatorExchange exchange, String videoId, String requestId,
+            Authenticator.Principal principal, Function<JobRecord, Mono<Void>> work) {
+        this.runtime.refreshJobs();
+        return this.runtime.jobs().locked(() -> {
+            JobRecord job = owned(videoId, principal.workspaceId());
+            if (job == null) {
+                return exchange.error(notFound("video_not_found_or_not_owned", requestId, principal, videoId));
+            }
+            return work.apply(job);
+        });
     }
 
     private @Nullable JobRecord owned(String videoId, String workspaceId) {
