@@ -1,5 +1,7 @@
 package io.aistats.video.event;
 
+import io.aistats.video.internal.util.Durations;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,10 +57,7 @@ public final class InMemoryProcessedEventStore implements ProcessedEventStore {
         if (capacity <= 0) {
             throw new IllegalArgumentException("Processed event store capacity must be positive, was " + capacity);
         }
-        Objects.requireNonNull(timeToLive, "timeToLive");
-        if (timeToLive.isNegative() || timeToLive.isZero()) {
-            throw new IllegalArgumentException("Processed event time to live must be positive, was " + timeToLive);
-        }
+        Durations.requirePositive(timeToLive, "Processed event time to live");
         this.capacity = capacity;
         this.timeToLive = timeToLive;
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -1,5 +1,6 @@
 package io.aistats.video.event;
 
+import io.aistats.video.internal.util.Durations;
 import io.aistats.video.internal.util.SqlTableNames;
 
 import org.apache.commons.logging.Log;
@@ -76,10 +77,7 @@ public class JdbcProcessedEventStore implements ProcessedEventStore {
             throw new IllegalArgumentException("Not a table name: " + tableName);
         }
         this.table = tableName;
-        Objects.requireNonNull(timeToLive, "timeToLive");
-        if (timeToLive.isNegative() || timeToLive.isZero()) {
-            throw new IllegalArgumentException("Processed event time to live must be positive, was " + timeToLive);
-        }
+        Durations.requirePositive(timeToLive, "Processed event time to live");
         this.timeToLive = timeToLive;
         this.clock = Objects.requireNonNull(clock, "clock");
     }

@@ -1,5 +1,6 @@
 package io.aistats.video.event;
 
+import io.aistats.video.internal.util.Durations;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
@@ -66,11 +67,7 @@ public class VideoJobEventDispatcher {
             @Nullable DispatchTransaction transaction) {
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.store = Objects.requireNonNull(store, "store");
-        Objects.requireNonNull(lease, "lease");
-        if (lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("Claim lease must be positive, was " + lease);
-        }
-        this.lease = lease;
+        this.lease = Durations.requirePositive(lease, "Claim lease");
         this.transaction = transaction;
     }
 

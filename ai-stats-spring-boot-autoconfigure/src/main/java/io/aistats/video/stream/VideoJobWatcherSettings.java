@@ -1,5 +1,6 @@
 package io.aistats.video.stream;
 
+import io.aistats.video.internal.util.Durations;
 import io.aistats.video.model.WebSocketUrlOptions;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -37,10 +38,7 @@ public record VideoJobWatcherSettings(int maxConcurrentWatches, Duration watchTi
         if (maxConcurrentWatches < 1) {
             throw new IllegalArgumentException("maxConcurrentWatches must be at least 1, was " + maxConcurrentWatches);
         }
-        Objects.requireNonNull(watchTimeout, "watchTimeout must not be null");
-        if (watchTimeout.isNegative() || watchTimeout.isZero()) {
-            throw new IllegalArgumentException("watchTimeout must be positive, was " + watchTimeout);
-        }
+        Durations.requirePositive(watchTimeout, "watchTimeout");
         Objects.requireNonNull(streamOptions, "streamOptions must not be null");
         Objects.requireNonNull(scheduler, "scheduler must not be null");
     }

@@ -1,5 +1,7 @@
 package io.aistats.video.webhook;
 
+import io.aistats.video.internal.util.Durations;
+
 import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
@@ -32,9 +34,7 @@ final class WebhookReadLimits {
         if (maxInFlight.toBytes() <= 0) {
             throw new IllegalArgumentException("Maximum in-flight webhook bytes must be positive, was " + maxInFlight);
         }
-        if (readTimeout.isNegative() || readTimeout.isZero()) {
-            throw new IllegalArgumentException("Webhook read timeout must be positive, was " + readTimeout);
-        }
+        Durations.requirePositive(readTimeout, "Webhook read timeout");
         this.maxInFlightBytes = maxInFlight.toBytes();
         this.readTimeout = readTimeout;
     }

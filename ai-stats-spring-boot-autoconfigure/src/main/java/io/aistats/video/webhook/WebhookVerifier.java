@@ -4,6 +4,7 @@ import io.aistats.video.error.InvalidWebhookSignatureException;
 import io.aistats.video.error.MalformedWebhookHeadersException;
 import io.aistats.video.error.StaleWebhookTimestampException;
 import io.aistats.video.error.WebhookVerificationException;
+import io.aistats.video.internal.util.Durations;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -86,9 +87,7 @@ public final class WebhookVerifier {
             }
             keys.add(key(secret.trim()));
         }
-        if (tolerance.isNegative() || tolerance.isZero()) {
-            throw new IllegalArgumentException("Webhook timestamp tolerance must be positive, was " + tolerance);
-        }
+        Durations.requirePositive(tolerance, "Webhook timestamp tolerance");
         this.keys = List.copyOf(keys);
         this.tolerance = tolerance;
         this.clock = clock;

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The range check of the settings' durations, with the messages that name the setting.
+ * The range check of the durations that settings and constructors take, with messages that name the value.
  */
 public final class Durations {
 
@@ -15,7 +15,7 @@ public final class Durations {
 
     /**
      * @param value the duration
-     * @param name the setting to name in a refusal
+     * @param name what to name in a refusal
      * @return the duration
      * @throws NullPointerException when it is {@code null}
      * @throws IllegalArgumentException when it is zero or negative
