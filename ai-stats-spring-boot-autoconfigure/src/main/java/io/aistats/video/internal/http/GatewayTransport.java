@@ -57,15 +57,6 @@ public final class GatewayTransport {
     private volatile boolean connectorBoundsReads;
 
     /**
-     * @param webClientBuilder the builder to start from; cloned, never modified
-     * @param settings base URL, key, timeouts and retry settings
-     */
-    public GatewayTransport(WebClient.Builder webClientBuilder, TransportSettings settings) {
-        this.webClient = Lazy.ofValue(webClientBuilder.clone().build());
-        this.settings = settings;
-    }
-
-    /**
      * Creates a transport whose {@link WebClient} is built on first use.
      * @param webClientBuilder supplies the builder to start from, asked once, on the first request; the builder is
      * cloned, never modified

@@ -18,9 +18,8 @@ public final class Lazy<T> implements Supplier<T> {
 
     private volatile @Nullable T value;
 
-    private Lazy(@Nullable Supplier<? extends T> computation, @Nullable T value) {
+    private Lazy(Supplier<? extends T> computation) {
         this.computation = computation;
-        this.value = value;
     }
 
     /**
@@ -34,16 +33,7 @@ public final class Lazy<T> implements Supplier<T> {
         if (computation instanceof Lazy<?> lazy) {
             return (Lazy<T>) lazy;
         }
-        return new Lazy<>(computation, null);
-    }
-
-    /**
-     * @param value the value, already known
-     * @param <T> the type of the value
-     * @return a lazy value that is already computed
-     */
-    public static <T> Lazy<T> ofValue(T value) {
-        return new Lazy<>(null, Objects.requireNonNull(value, "value must not be null"));
+        return new Lazy<>(computation);
     }
 
     /**

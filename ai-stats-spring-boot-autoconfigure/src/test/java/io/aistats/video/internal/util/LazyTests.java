@@ -90,11 +90,4 @@ class LazyTests {
         assertThat(second.get()).isEqualTo(first.get()).isEqualTo(1);
         assertThat(computations).hasValue(1);
     }
-
-    @Test
-    void aKnownValueIsReturnedAsItIs() {
-        Object value = new Object();
-
-        assertThat(Lazy.ofValue(value).get()).isSameAs(value);
-    }
 }
